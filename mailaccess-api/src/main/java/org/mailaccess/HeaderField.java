@@ -1,0 +1,20 @@
+package org.mailaccess;
+
+import java.util.Objects;
+
+/**
+ * One header field (RFC 5322 section 2.2), unfolded, with RFC 2047 encoded words decoded in {@code value}.
+ *
+ * @param name     the field name as sent
+ * @param value    the unfolded value with encoded words decoded
+ * @param rawValue the unfolded value exactly as sent (undecoded)
+ */
+public record HeaderField(String name, String value, String rawValue) {
+
+    /** Validates that no part is null. */
+    public HeaderField {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(rawValue, "rawValue");
+    }
+}

@@ -1,0 +1,30 @@
+package org.mailaccess;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a listing returns about one message: its key, its size and, when the {@link FetchSpec} asked for them, its
+ * flags, internal (arrival) date and parsed header.
+ *
+ * @param key          the stable key
+ * @param size         the size in octets as the server reports it (POP3 LIST, IMAP RFC822.SIZE)
+ * @param flags        the flags; {@link Flags#NONE} for POP3 or when not fetched
+ * @param internalDate when the server received the message (IMAP INTERNALDATE); empty for POP3 or when not fetched
+ * @param headers      the parsed header, when fetched
+ */
+public record MessageSummary(MessageKey key, long size, Flags flags, Optional<Instant> internalDate,
+        Optional<MessageHeaders> headers) {
+
+    /** Validates the components. */
+    public MessageSummary {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(flags, "flags");
+        Objects.requireNonNull(internalDate, "internalDate");
+        Objects.requireNonNull(headers, "headers");
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative");
+        }
+    }
+}
