@@ -21,9 +21,12 @@ public record LogoutResult(Outcome outcome, Set<MessageKey> deleted) {
         NOTHING_PENDING,
         /** The server confirmed them ({@code +OK} to {@code QUIT}). */
         COMMITTED,
-        /** The server refused QUIT or the session ended without it: the messages are still on the server. */
+        /** The session ended without QUIT reaching the server: the messages are still on the server. */
         DISCARDED,
-        /** QUIT was sent but no reply arrived: check the server next time (the UIDLs tell). */
+        /**
+         * QUIT was sent but no reply arrived, or the server answered {@code -ERR} ("some deleted messages not
+         * removed", RFC 1939 section 6): check the server next time (the UIDLs tell).
+         */
         UNKNOWN
     }
 

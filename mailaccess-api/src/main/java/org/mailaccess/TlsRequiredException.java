@@ -15,4 +15,14 @@ public class TlsRequiredException extends ConnectionException {
     public TlsRequiredException(String message) {
         super(message, null, false);
     }
+
+    /**
+     * Creates the exception with the TLS failure that caused it.
+     *
+     * @param message why TLS could not be established
+     * @param cause   the handshake or I/O error
+     */
+    public TlsRequiredException(String message, Throwable cause) {
+        super(message, cause, false);
+    }
 }

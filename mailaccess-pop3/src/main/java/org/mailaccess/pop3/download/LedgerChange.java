@@ -1,0 +1,129 @@
+package org.mailaccess.pop3.download;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * One change to a {@link DownloadLedger}. The downloader hands changes over in small batches with
+ * {@link DownloadLedger#commit}; {@link LedgerState#with} defines what each one does, so an application that keeps the
+ * ledger in its own database can either map each change to a statement or store the resulting state.
+ *
+ * <p>UIDLs are the server's unique-id listings (RFC 1939 section 7), compared exactly.
+ */
+public sealed interface LedgerChange
+        permits LedgerChange.Downloaded, LedgerChange.Marked, LedgerChange.Unmarked, LedgerChange.RemovedFromTrash,
+        LedgerChange.DeleteRequested, LedgerChange.Gone, LedgerChange.Forgotten, LedgerChange.LoggedIn {
+
+    /**
+     * A message is durably in the store. Starts a fresh record for the UIDL (a reused UIDL starts over) and drops its
+     * mark.
+     *
+     * @param uidl the UIDL
+     * @param at   when it was downloaded; leave policies count from here
+     * @param size the size the server listed (RFC 1939 LIST), used to notice a reused UIDL
+     */
+    record Downloaded(String uidl, Instant at, long size) implements LedgerChange {
+        /** Checks the components. */
+        public Downloaded {
+            LedgerState.checkUidl(uidl);
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The application marked a message.
+     *
+     * @param uidl the UIDL
+     * @param mark the mark
+     */
+    record Marked(String uidl, Mark mark) implements LedgerChange {
+        /** Checks the components. */
+        public Marked {
+            LedgerState.checkUidl(uidl);
+            Objects.requireNonNull(mark, "mark");
+        }
+    }
+
+    /**
+     * A mark was withdrawn, or is no longer needed.
+     *
+     * @param uidl the UIDL
+     */
+    record Unmarked(String uidl) implements LedgerChange {
+        /** Checks the UIDL. */
+        public Unmarked {
+            LedgerState.checkUidl(uidl);
+        }
+    }
+
+    /**
+     * The application reported the downloaded message removed from its local trash. Ignored for a UIDL that was never
+     * downloaded.
+     *
+     * @param uidl the UIDL
+     * @param at   when it was reported
+     */
+    record RemovedFromTrash(String uidl, Instant at) implements LedgerChange {
+        /** Checks the components. */
+        public RemovedFromTrash {
+            LedgerState.checkUidl(uidl);
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A delete is about to be sent (DELE) for a downloaded message and is pending until the server is seen to commit
+     * it. Ignored for a UIDL that was never downloaded.
+     *
+     * @param uidl the UIDL
+     */
+    record DeleteRequested(String uidl) implements LedgerChange {
+        /** Checks the UIDL. */
+        public DeleteRequested {
+            LedgerState.checkUidl(uidl);
+        }
+    }
+
+    /**
+     * A downloaded message is no longer on the server: QUIT committed its delete, or a listing no longer had it. The
+     * record stays as a tombstone, so that the UIDL showing up again is recognised as a reused UIDL.
+     *
+     * @param uidl the UIDL
+     * @param at   when it was seen gone
+     */
+    record Gone(String uidl, Instant at) implements LedgerChange {
+        /** Checks the components. */
+        public Gone {
+            LedgerState.checkUidl(uidl);
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * Everything about a UIDL is dropped (an old tombstone).
+     *
+     * @param uidl the UIDL
+     */
+    record Forgotten(String uidl) implements LedgerChange {
+        /** Checks the UIDL. */
+        public Forgotten {
+            LedgerState.checkUidl(uidl);
+        }
+    }
+
+    /**
+     * A session logged in. Recorded right after authentication, so that the server's LOGIN-DELAY (RFC 2449 section
+     * 6.8) can be honoured before the next connection.
+     *
+     * @param at                 when the session logged in
+     * @param loginDelaySeconds  the LOGIN-DELAY the server announced after login, if any
+     */
+    record LoggedIn(Instant at, OptionalInt loginDelaySeconds) implements LedgerChange {
+        /** Checks the components. */
+        public LoggedIn {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(loginDelaySeconds, "loginDelaySeconds");
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package org.mailaccess.pop3.download;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mailaccess.MessageKey;
+
+/**
+ * A {@link MessageStore} in a Maildir directory ({@code tmp/}, {@code new/}, {@code cur/}), readable by other Maildir
+ * tools such as mutt, Dovecot or mbsync.
+ *
+ * <p>A message is written to {@code tmp/}, fsynced, renamed into {@code new/} and the directory fsynced: the
+ * Maildir delivery protocol plus the fsyncs that make it survive a power loss. File names carry a hash of
+ * account and UIDL, a hash of the content, the size and the UIDL itself (format in {@code MaildirName}); that is how
+ * the store recognises a message it already holds, even after a reader moved it to {@code cur/} and added flags
+ * ({@code :2,S}), and how {@link #list()} knows the key of every message. Files other programs put in the Maildir are
+ * ignored. Several accounts may share one Maildir when each store is opened with its own account id. Thread-safe.
+ */
+public final class MaildirStore implements MessageStore {
+
+    /** Maildir readers delete files left in tmp/ for this long; so do we (the Maildir convention). */
+    private static final Duration STALE_TMP = Duration.ofHours(36);
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final Path root;
+    private final Path tmp;
+    private final Path newDir;
+    private final Path cur;
+    private final String account;
+    private final String host;
+    private final Clock clock;
+
+    /**
+     * Our files by key hash, for the duplicate check of each commit; rebuilt when new/ or cur/ changed under us (a
+     * reader moved or deleted something). A hit is confirmed on disk before it is trusted.
+     */
+    private final Map<String, List<MaildirName.Parsed>> index = new HashMap<>();
+    private FileTime indexedNew;
+    private FileTime indexedCur;
+
+    private MaildirStore(Path root, String account, Clock clock) {
+        this.root = root;
+        this.tmp = root.resolve("tmp");
+        this.newDir = root.resolve("new");
+        this.cur = root.resolve("cur");
+        this.account = account;
+        this.host = MaildirName.host(localHostName());
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a Maildir for one account, creating its directories when missing, and removes temporary files older than
+     * 36 hours (writes interrupted by a crash).
+     *
+     * @param directory the Maildir
+     * @return the store
+     * @throws IOException when the directories cannot be created
+     */
+    public static MaildirStore open(Path directory) throws IOException {
+        return open(directory, "");
+    }
+
+    /**
+     * Opens a Maildir shared by several accounts; each store sees only its own account's messages.
+     *
+     * @param directory the Maildir
+     * @param accountId a stable id of the account, e.g. {@code "ann@pop.example.org"}
+     * @return the store
+     * @throws IOException when the directories cannot be created
+     */
+    public static MaildirStore open(Path directory, String accountId) throws IOException {
+        return open(directory, accountId, Clock.systemUTC());
+    }
+
+    static MaildirStore open(Path directory, String accountId, Clock clock) throws IOException {
+        Objects.requireNonNull(accountId, "accountId");
+        MaildirStore store = new MaildirStore(directory.toAbsolutePath(), accountId, clock);
+        for (Path d : List.of(store.root, store.tmp, store.newDir, store.cur)) {
+            Files.createDirectories(d);
+        }
+        store.removeStaleTemporaryFiles();
+        return store;
+    }
+
+    /**
+     * The Maildir directory.
+     *
+     * @return the path
+     */
+    public Path directory() {
+        return root;
+    }
+
+    @Override
+    public Draft begin(MessageKey key) throws IOException {
+        Objects.requireNonNull(key, "key");
+        if (key.id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MaildirName.MAX_UIDL_BYTES) {
+            throw new IOException("UIDL longer than " + MaildirName.MAX_UIDL_BYTES + " bytes cannot be stored in a"
+                    + " Maildir file name (RFC 1939 allows 70)");
+        }
+        Path file = tmp.resolve(clock.millis() + ".P" + ProcessHandle.current().pid() + "Q"
+                + COUNTER.incrementAndGet() + "R" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "."
+                + host);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new MaildirDraft(key, file, channel);
+    }
+
+    @Override
+    public synchronized List<LocalMessage> list() throws IOException {
+        indexedNew = null; // directory times can be coarse (1 or 2 s): what the application sees is always fresh
+        refreshIndex();
+        List<LocalMessage> out = new ArrayList<>();
+        for (List<MaildirName.Parsed> files : index.values()) {
+            for (MaildirName.Parsed p : files) {
+                out.add(local(p));
+            }
+        }
+        out.sort(Comparator.comparing(LocalMessage::storedAt).thenComparing(LocalMessage::id));
+        return out;
+    }
+
+    @Override
+    public synchronized List<LocalMessage> find(MessageKey key) throws IOException {
+        indexedNew = null;
+        refreshIndex();
+        List<LocalMessage> out = new ArrayList<>();
+        for (MaildirName.Parsed p : index.getOrDefault(MaildirName.keyHash(account, key.id()), List.of())) {
+            if (p.uidl().equals(key.id())) {
+                out.add(local(p));
+            }
+        }
+        out.sort(Comparator.comparing(LocalMessage::storedAt).thenComparing(LocalMessage::id));
+        return out;
+    }
+
+    @Override
+    public InputStream open(LocalMessage message) throws IOException {
+        Path file = locate(message.id()).orElseThrow(() -> new NoSuchFileException(message.id()));
+        return Files.newInputStream(file);
+    }
+
+    @Override
+    public synchronized boolean delete(LocalMessage message) throws IOException {
+        Optional<Path> file = locate(message.id());
+        if (file.isEmpty() || !Files.deleteIfExists(file.get())) {
+            return false;
+        }
+        Durable.fsyncDirectory(file.get().getParent());
+        indexedNew = null; // rebuild on next use
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "MaildirStore[" + root + (account.isEmpty() ? "" : ", account=" + account) + "]";
+    }
+
+    private LocalMessage local(MaildirName.Parsed p) {
+        return new LocalMessage(p.base(), MessageKey.pop3(p.uidl()), p.size(), Instant.ofEpochSecond(p.seconds()));
+    }
+
+    /** The current path of a base name: in new/, or in cur/ with whatever flags a reader gave it. */
+    private Optional<Path> locate(String base) throws IOException {
+        Path inNew = newDir.resolve(base);
+        if (Files.exists(inNew)) {
+            return Optional.of(inNew);
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(cur)) {
+            for (Path p : ds) {
+                if (MaildirName.base(p.getFileName().toString()).equals(base)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        // A reader may have moved it from new/ to cur/ between our two looks.
+        return Files.exists(inNew) ? Optional.of(inNew) : Optional.empty();
+    }
+
+    private void refreshIndex() throws IOException {
+        FileTime n = Files.getLastModifiedTime(newDir);
+        FileTime c = Files.getLastModifiedTime(cur);
+        if (n.equals(indexedNew) && c.equals(indexedCur)) {
+            return;
+        }
+        index.clear();
+        for (Path dir : List.of(newDir, cur)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) {
+                    MaildirName.parse(p.getFileName().toString()).ifPresent(this::addToIndex);
+                }
+            }
+        }
+        indexedNew = n;
+        indexedCur = c;
+    }
+
+    private void addToIndex(MaildirName.Parsed p) {
+        // The key hash covers the account: a file of another account sharing this Maildir does not match.
+        if (p.keyHash().equals(MaildirName.keyHash(account, p.uidl()))) {
+            index.computeIfAbsent(p.keyHash(), k -> new ArrayList<>()).add(p);
+        }
+    }
+
+    /** Moves a written, fsynced temporary file into new/, unless the same message is already there. */
+    private synchronized LocalMessage publish(MessageKey key, Path file, byte[] sha256, long size) throws IOException {
+        refreshIndex();
+        String keyHash = MaildirName.keyHash(account, key.id());
+        String contentHash = MaildirName.contentHash(sha256);
+        for (MaildirName.Parsed p : index.getOrDefault(keyHash, List.of())) {
+            if (p.contentHash().equals(contentHash) && p.uidl().equals(key.id()) && p.size() == size
+                    && locate(p.base()).isPresent()) {
+                Files.delete(file);
+                return local(p);
+            }
+        }
+        long seconds = clock.instant().getEpochSecond();
+        String name = MaildirName.format(seconds, keyHash, contentHash, host, size, key.id());
+        Files.move(file, newDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Durable.fsyncDirectory(newDir);
+        MaildirName.Parsed parsed = MaildirName.parse(name).orElseThrow();
+        addToIndex(parsed);
+        indexedNew = Files.getLastModifiedTime(newDir);
+        return local(parsed);
+    }
+
+    private void removeStaleTemporaryFiles() throws IOException {
+        Instant limit = clock.instant().minus(STALE_TMP);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp)) {
+            for (Path p : ds) {
+                try {
+                    if (Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (NoSuchFileException e) {
+                    // removed meanwhile by another reader cleaning tmp/
+                }
+            }
+        }
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Writes to tmp/ while hashing; publishes on commit, deletes on close otherwise. */
+    private final class MaildirDraft implements Draft {
+        private final MessageKey key;
+        private final Path file;
+        private final FileChannel channel;
+        private final MessageDigest sha = MaildirName.sha256();
+        private final OutputStream buffered;
+        private long size;
+        private boolean done;
+
+        MaildirDraft(MessageKey key, Path file, FileChannel channel) {
+            this.key = key;
+            this.file = file;
+            this.channel = channel;
+            // Inside this FilterOutputStream, "out" is its own target: the file channel.
+            OutputStream hashing = new FilterOutputStream(Channels.newOutputStream(channel)) {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    sha.update((byte) b);
+                    size++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    sha.update(b, off, len);
+                    size += len;
+                }
+
+                @Override
+                public void close() {
+                    // the draft owns the channel
+                }
+            };
+            this.buffered = new BufferedOutputStream(hashing, 64 * 1024) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // the draft closes the channel
+                }
+            };
+        }
+
+        @Override
+        public OutputStream output() {
+            return buffered;
+        }
+
+        @Override
+        public LocalMessage commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException("draft already committed or closed");
+            }
+            try {
+                buffered.flush();
+                channel.force(true);
+                channel.close();
+                LocalMessage m = publish(key, file, sha.digest(), size);
+                done = true;
+                return m;
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}

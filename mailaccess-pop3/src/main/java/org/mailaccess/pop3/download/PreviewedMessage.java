@@ -1,0 +1,25 @@
+package org.mailaccess.pop3.download;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.mailaccess.MessageHeaders;
+import org.mailaccess.MessageKey;
+
+/**
+ * A new message seen by its header only (POP3 {@code TOP n 0}, RFC 2449), for the application to decide about with
+ * {@link Pop3Downloader#mark}.
+ *
+ * @param key     the message
+ * @param size    the size the server listed
+ * @param headers the parsed header; empty when the server has no TOP
+ * @param mark    the application's current mark, if any
+ */
+public record PreviewedMessage(MessageKey key, long size, Optional<MessageHeaders> headers, Optional<Mark> mark) {
+
+    /** Checks the components. */
+    public PreviewedMessage {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(mark, "mark");
+    }
+}
