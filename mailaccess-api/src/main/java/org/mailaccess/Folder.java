@@ -49,7 +49,9 @@ public interface Folder {
 
     /**
      * Streams one whole message, byte-exact as the server stores it (POP3 RETR, IMAP {@code BODY.PEEK[]}). The stream
-     * reads from the connection: close it before the next call on this session.
+     * reads from the connection: close it before the next call on this session. Closing it before the end keeps the
+     * session usable (the rest is skipped, or the connection is dropped when skipping is not possible); a failure
+     * while reading surfaces as {@link ConnectionException}.
      *
      * @param key the message
      * @return the RFC 5322 bytes

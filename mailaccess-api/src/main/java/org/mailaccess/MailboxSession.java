@@ -179,6 +179,10 @@ public interface MailboxSession extends AutoCloseable {
     /**
      * Logs out if still open, ignoring errors, and releases the connection. Never throws; use {@link #logout()} to
      * learn whether POP3 deletions were committed.
+     *
+     * <p>This is the one method another thread may call while the session is busy: it then drops the connection
+     * without QUIT or LOGOUT (so pending POP3 deletions are discarded, RFC 1939 section 6), and the busy call fails
+     * promptly with {@link ConnectionException}. Use it to cancel.
      */
     @Override
     void close();
