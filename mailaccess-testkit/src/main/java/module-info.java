@@ -1,5 +1,5 @@
 /**
- * Fake POP3 (and later IMAP) servers for testing mail clients: in-memory mailboxes, a throw-away TLS PKI, recorded
+ * Fake POP3 and IMAP servers for testing mail clients: in-memory mailboxes, a throw-away TLS PKI, recorded
  * commands and scripted faults. The JUnit 5 integration in {@code org.mailaccess.testkit.junit5} is optional.
  */
 module org.mailaccess.testkit {

@@ -4,13 +4,21 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A scripted failure for a fake server, injected with {@link FakePop3Server#injectFault(Fault)}.
+ * A scripted failure for a fake server, injected with {@link FakePop3Server#injectFault(Fault)} or
+ * {@link FakeImapServer#injectFault(Fault)}.
  *
  * <p>Every fault fires exactly once. A {@link CommandFault} fires on the first matching command received after it was
  * injected (verbs match case-insensitively, on any connection), or on the n-th one with
  * {@link CommandFault#onOccurrence(int)}. When several faults are due on the same command, the one injected first
  * fires and the others wait for the next matching command. {@link DropOnConnect} and {@link Greeting} fire on the
  * next accepted connection.
+ *
+ * <p>IMAP verbs are the command name after the tag, and for UID commands the two words {@code "UID FETCH"},
+ * {@code "UID MOVE"} and so on, exactly as {@link RecordedCommand#verb()} records them: a fault on {@code "FETCH"}
+ * never fires on {@code UID FETCH}, and vice versa. On IMAP, {@link #errorReply(String, String)} answers
+ * {@code tag NO text}, {@link #badReply(String, String)} {@code tag BAD text}, and
+ * {@link #dropAfterProcessing(String)} applies the command (e.g. a MOVE) but loses the tagged {@code OK} (PITFALLS
+ * 3.3 M1).
  *
  * <p>These faults reproduce the crash points that decide whether a mail client loses or duplicates mail: a drop during
  * RETR, a lost reply to DELE or QUIT, a hung server, an error reply (PITFALLS D1–D6, P21).
@@ -73,6 +81,18 @@ public sealed interface Fault permits Fault.CommandFault, Fault.DropOnConnect, F
     }
 
     /**
+     * Replies that the command was malformed (IMAP {@code tag BAD text}) instead of processing it. The fake POP3 server,
+     * whose only error is {@code -ERR}, treats it like {@link #errorReply(String, String)}.
+     *
+     * @param verb the command verb
+     * @param text the error text; CR and LF are replaced so the reply stays one line
+     * @return the fault
+     */
+    static BadReply badReply(String verb, String text) {
+        return new BadReply(verb, text, 1);
+    }
+
+    /**
      * Sends these bytes verbatim instead of processing the command, for malformed or injected replies, e.g. STLS
      * answered with {@code "+OK\r\n+OK injected\r\n"} and no TLS handshake following.
      *
@@ -105,7 +125,7 @@ public sealed interface Fault permits Fault.CommandFault, Fault.DropOnConnect, F
 
     /** A fault that fires on a command. */
     sealed interface CommandFault extends Fault
-            permits DropOnCommand, DropAfterProcessing, DropAfterReplyBytes, Stall, ErrorReply, RawReply {
+            permits DropOnCommand, DropAfterProcessing, DropAfterReplyBytes, Stall, ErrorReply, BadReply, RawReply {
 
         /**
          * The upper-case verb this fault matches.
@@ -260,6 +280,33 @@ public sealed interface Fault permits Fault.CommandFault, Fault.DropOnConnect, F
         @Override
         public ErrorReply onOccurrence(int n) {
             return new ErrorReply(verb, text, n);
+        }
+    }
+
+    /**
+     * See {@link Fault#badReply(String, String)}.
+     *
+     * @param verb       the upper-case verb
+     * @param text       the error text
+     * @param occurrence which matching command fires the fault
+     */
+    record BadReply(String verb, String text, int occurrence) implements CommandFault {
+        /**
+         * Normalises the verb and checks the text and occurrence.
+         *
+         * @param verb       the command verb, any case
+         * @param text       the error text
+         * @param occurrence which matching command fires the fault, from 1
+         */
+        public BadReply {
+            verb = Faults.verb(verb);
+            Objects.requireNonNull(text, "text");
+            Faults.occurrence(occurrence);
+        }
+
+        @Override
+        public BadReply onOccurrence(int n) {
+            return new BadReply(verb, text, n);
         }
     }
 

@@ -11,7 +11,8 @@ final class Faults {
 
     static String verb(String verb) {
         Objects.requireNonNull(verb, "verb");
-        if (verb.isEmpty() || verb.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+        // One token, or IMAP's two-word "UID FETCH" and friends.
+        if (!verb.matches("(?i)(UID )?[\\x21-\\x7e]+")) {
             throw new IllegalArgumentException("verb must be a non-empty token: '" + verb + "'");
         }
         return verb.toUpperCase(Locale.ROOT);

@@ -42,6 +42,23 @@ public final class CommandRunner {
      */
     public static boolean run(Connection connection, Optional<CommandFault> fault, Function<String, byte[]> errorReply,
                               Processor processor) throws IOException {
+        return run(connection, fault, errorReply, errorReply, processor);
+    }
+
+    /**
+     * Processes a command and sends its reply, both as the fault dictates, for protocols with two kinds of error
+     * (IMAP {@code NO} and {@code BAD}).
+     *
+     * @param connection the client connection
+     * @param fault      the fault due on this command, if any
+     * @param errorReply formats the protocol's error reply for {@link Fault.ErrorReply}
+     * @param badReply   formats the protocol's syntax-error reply for {@link Fault.BadReply}
+     * @param processor  the command's processing
+     * @return true if the session should read the next command, false once the connection is finished
+     * @throws IOException on network errors
+     */
+    public static boolean run(Connection connection, Optional<CommandFault> fault, Function<String, byte[]> errorReply,
+                              Function<String, byte[]> badReply, Processor processor) throws IOException {
         if (fault.isEmpty()) {
             return send(connection, processor.process());
         }
@@ -52,6 +69,9 @@ public final class CommandRunner {
         }
         if (f instanceof Fault.ErrorReply error) {
             return send(connection, new Reply(errorReply.apply(error.text()), Reply.After.CONTINUE));
+        }
+        if (f instanceof Fault.BadReply bad) {
+            return send(connection, new Reply(badReply.apply(bad.text()), Reply.After.CONTINUE));
         }
         if (f instanceof Fault.RawReply raw) {
             return send(connection, new Reply(raw.rawBytes().getBytes(StandardCharsets.UTF_8), Reply.After.CONTINUE));

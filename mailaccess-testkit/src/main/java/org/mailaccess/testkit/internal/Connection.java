@@ -85,6 +85,37 @@ public final class Connection {
     }
 
     /**
+     * Waits up to {@code timeout} for client input without consuming any, so a session can watch for both the client
+     * and server-side events (IMAP IDLE, RFC 2177). Safe to call between reads of the connection's own thread.
+     *
+     * @param timeout the longest wait, at least 1 ms
+     * @return true if a read would not block now (input, or the end of the stream), false on timeout
+     * @throws IOException on network errors
+     */
+    public boolean awaitInput(Duration timeout) throws IOException {
+        Socket socket = current;
+        socket.setSoTimeout((int) Math.max(1, Math.min(idleTimeoutMillis, timeout.toMillis())));
+        try {
+            return reader.awaitData();
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(idleTimeoutMillis);
+            }
+        }
+    }
+
+    /**
+     * The idle timeout of this connection.
+     *
+     * @return how long a read may wait for the client
+     */
+    public Duration idleTimeout() {
+        return Duration.ofMillis(idleTimeoutMillis);
+    }
+
+    /**
      * Buffers bytes for sending.
      *
      * @param bytes the bytes

@@ -69,6 +69,21 @@ final class LineReader {
         return result;
     }
 
+    /**
+     * Waits for input without consuming it: true when a read would not block (data buffered or arrived, or end of
+     * stream). The caller sets the socket timeout; a {@link java.net.SocketTimeoutException} from here leaves the
+     * buffer untouched, so no partial line is lost (IMAP IDLE polls this way).
+     */
+    boolean awaitData() throws IOException {
+        if (position < limit) {
+            return true;
+        }
+        int n = in.read(buffer);
+        position = 0;
+        limit = Math.max(n, 0);
+        return true;
+    }
+
     private boolean fill() throws IOException {
         int n = in.read(buffer);
         if (n <= 0) {

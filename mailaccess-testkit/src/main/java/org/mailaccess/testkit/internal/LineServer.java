@@ -48,6 +48,7 @@ public final class LineServer implements AutoCloseable {
     private final Duration idleTimeout;
     private final FaultPlan faults;
     private final Handler handler;
+    private final int maxLineLength;
     private final AtomicInteger connectionCount = new AtomicInteger();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor;
@@ -67,6 +68,25 @@ public final class LineServer implements AutoCloseable {
      */
     public LineServer(String name, SSLContext serverSslContext, boolean implicitTls, Duration idleTimeout,
                       FaultPlan faults, Handler handler) throws IOException {
+        this(name, serverSslContext, implicitTls, idleTimeout, MAX_LINE_LENGTH, faults, handler);
+    }
+
+    /**
+     * Binds 127.0.0.1 on an ephemeral port and starts accepting, with a protocol-specific line length limit (IMAP
+     * command lines carry long UID sets, RFC 7162 section 4 recommends accepting at least 8192 octets).
+     *
+     * @param name             used in thread names
+     * @param serverSslContext the server's TLS context, for implicit TLS and upgrades
+     * @param implicitTls      whether TLS starts with the first byte
+     * @param idleTimeout      how long a connection may stay silent before it is dropped
+     * @param maxLineLength    the longest accepted line in bytes, CRLF excluded
+     * @param faults           the server's pending faults
+     * @param handler          the protocol
+     * @throws IOException if the port cannot be bound
+     */
+    public LineServer(String name, SSLContext serverSslContext, boolean implicitTls, Duration idleTimeout,
+                      int maxLineLength, FaultPlan faults, Handler handler) throws IOException {
+        this.maxLineLength = maxLineLength;
         this.name = Objects.requireNonNull(name, "name");
         this.serverSslContext = Objects.requireNonNull(serverSslContext, "serverSslContext");
         this.implicitTls = implicitTls;
@@ -133,7 +153,7 @@ public final class LineServer implements AutoCloseable {
             }
             int index = connectionCount.getAndIncrement();
             try {
-                Connection connection = new Connection(index, socket, serverSslContext, MAX_LINE_LENGTH, idleTimeout);
+                Connection connection = new Connection(index, socket, serverSslContext, maxLineLength, idleTimeout);
                 open.add(connection);
                 executor.execute(() -> serve(connection));
             } catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.mailaccess.testkit.FakeImapServer;
 import org.mailaccess.testkit.FakePop3Server;
 
 /**
@@ -20,9 +21,9 @@ public final class FakeServerExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(FakeServerExtension.class);
 
-    /** One entry per injectable server type; a fake IMAP server is added here. */
+    /** One entry per injectable server type. */
     private static final Map<Class<?>, Supplier<? extends AutoCloseable>> FACTORIES =
-            Map.of(FakePop3Server.class, FakePop3Server::start);
+            Map.of(FakePop3Server.class, FakePop3Server::start, FakeImapServer.class, FakeImapServer::start);
 
     /** Creates the extension; JUnit calls this. */
     public FakeServerExtension() {

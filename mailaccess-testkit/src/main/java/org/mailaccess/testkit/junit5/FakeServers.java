@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Every parameter gets its own server with default settings. A server injected into a test method is closed after
  * that test; one injected into the constructor is closed
  * at the latest when the test class has finished. For custom profiles,
- * build the server in the test with {@code FakePop3Server.builder()} instead.
+ * build the server in the test with {@code FakePop3Server.builder()} or {@code FakeImapServer.builder()}
+ * instead.
  */
 @Documented
 @Inherited
