@@ -18,6 +18,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         Pop3Demo.run();
         DownloadDemo.run();
+        ImapDemo.run();
         System.out.println();
         System.out.println("Demo finished.");
     }

@@ -134,6 +134,15 @@ final class ImapSession {
         ImapWriter out = new ImapWriter();
         Result result;
         try {
+            if (view != null && syncsBefore(command)) {
+                // Like Dovecot, bring the view up to date before running the command, so "UID FETCH 1:*" sees a
+                // message another connection just delivered (its EXISTS goes out first, RFC 3501 section 7.3.1).
+                synchronized (account) {
+                    if (view.uidValidityUnchanged()) {
+                        view.update(out, allowsExpunge(command));
+                    }
+                }
+            }
             result = dispatch(command, out);
             if (result.status().equals("BAD")) {
                 // A rejected command leaves no partial responses behind.
@@ -162,6 +171,16 @@ final class ImapSession {
         }
         out.text(result.text()).crlf();
         return new Reply(out.toByteArray(), result.after());
+    }
+
+    /** Commands that replace or leave the view, or wait for changes themselves, need no update before them. */
+    private static boolean syncsBefore(ImapCommand command) {
+        switch (command.verb) {
+            case "SELECT", "EXAMINE", "UNSELECT", "CLOSE", "LOGOUT", "IDLE":
+                return false;
+            default:
+                return true;
+        }
     }
 
     /** RFC 3501 section 7.4.1: no EXPUNGE while answering FETCH, STORE or SEARCH by sequence number. */

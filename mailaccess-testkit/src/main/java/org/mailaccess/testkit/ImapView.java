@@ -102,6 +102,10 @@ final class ImapView {
      * @param allowExpunge false while answering FETCH, STORE or SEARCH by sequence number (RFC 3501 section 7.4.1)
      * @return false if the folder's UIDVALIDITY changed, so the session must end
      */
+    boolean uidValidityUnchanged() {
+        return folder.uidValidity() == uidValidity;
+    }
+
     boolean update(ImapWriter out, boolean allowExpunge) {
         if (folder.uidValidity() != uidValidity) {
             return false;
