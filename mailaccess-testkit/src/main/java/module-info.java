@@ -8,7 +8,9 @@ module org.mailaccess.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
     requires static transitive org.junit.jupiter.api;
+    requires static org.assertj.core;
 
     exports org.mailaccess.testkit;
     exports org.mailaccess.testkit.junit5;
+    exports org.mailaccess.testkit.contract;
 }

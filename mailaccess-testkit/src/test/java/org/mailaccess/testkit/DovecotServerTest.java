@@ -27,16 +27,17 @@ import org.junit.jupiter.api.Timeout;
 import org.mailaccess.Protocol;
 import org.mailaccess.ServerEndpoint;
 import org.mailaccess.TlsMode;
+import org.mailaccess.testkit.junit5.RequiresDovecot;
 
 /** Talks to a private Dovecot over raw sockets, so the harness is checked against the wire, not against our client. */
 @Timeout(60)
+@RequiresDovecot
 class DovecotServerTest {
 
     private static DovecotServer dovecot;
 
     @BeforeAll
     static void startDovecot() {
-        DovecotTestSupport.requireDovecot();
         dovecot = DovecotServer.builder()
                 .user("alice", "secret")
                 .user("bob", "pass:with spaces")
