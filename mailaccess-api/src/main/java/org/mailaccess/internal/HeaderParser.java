@@ -63,7 +63,9 @@ public final class HeaderParser {
         try {
             // allowutf8: raw 8-bit header bytes are read as UTF-8 (RFC 6532) rather than mangled as Latin-1.
             parsed = new InternetHeaders(new ByteArrayInputStream(header), true);
-        } catch (MessagingException e) {
+        } catch (MessagingException | IndexOutOfBoundsException e) {
+            // Angus fails with IndexOutOfBoundsException on a header whose first line is a continuation (starts
+            // with white space); server data must never make parsing throw, so such a header has no fields.
             return out;
         }
         for (Enumeration<Header> e = parsed.getAllHeaders(); e.hasMoreElements(); ) {

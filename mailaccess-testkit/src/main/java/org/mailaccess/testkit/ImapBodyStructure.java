@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.internet.ParseException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.Locale;
 import org.mailaccess.testkit.internal.ImapWriter;
@@ -187,10 +188,32 @@ final class ImapBodyStructure {
         boolean first = true;
         for (Enumeration<String> names = parameters.getNames(); names.hasMoreElements(); ) {
             String name = names.nextElement();
-            out.raw(first ? "" : " ").string(name.toUpperCase(Locale.ROOT)).raw(" ").string(
-                    parameters.get(name) == null ? "" : parameters.get(name));
+            String value = parameters.get(name) == null ? "" : parameters.get(name);
+            out.raw(first ? "" : " ");
+            if (value.chars().allMatch(c -> c < 0x80)) {
+                out.string(name.toUpperCase(Locale.ROOT)).raw(" ").string(value);
+            } else {
+                // Angus has already decoded RFC 2231 values; like Dovecot, send the extended form the header had
+                // ("FILENAME*" "UTF-8''...") so clients decode it, rather than raw 8-bit text they would misread.
+                out.string(name.toUpperCase(Locale.ROOT) + "*").raw(" ").string("UTF-8''" + percentEncoded(value));
+            }
             first = false;
         }
         out.raw(")");
+    }
+
+    /** RFC 2231 section 7 extended-value: attribute-chars as they are, every other UTF-8 octet as %XX. */
+    private static String percentEncoded(String value) {
+        StringBuilder b = new StringBuilder();
+        for (byte octet : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = octet & 0xff;
+            if (c > 0x20 && c < 0x7f && "*'%()<>@,;:\\\"/[]?=".indexOf(c) < 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
     }
 }

@@ -31,7 +31,7 @@ final class WireRedaction {
             // An untagged client line is a SASL response (base64 of the secret) or a literal's continuation.
             return Redaction.REDACTED;
         }
-        return Redaction.command(line);
+        return Redaction.imap(line);
     }
 
     /**

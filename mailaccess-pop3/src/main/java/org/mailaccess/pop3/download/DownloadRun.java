@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +36,20 @@ import org.mailaccess.Protocol;
 final class DownloadRun {
 
     private static final int CHUNK = 64 * 1024;
+    /** Keys per preview summaries() call, so that N previews never hold N x maxHeaderBytes at once. */
+    private static final int PREVIEW_CHUNK = 100;
+    /** Consecutive store failures after which the store, not the message, is taken to be the problem. */
+    private static final int STORE_FAILURES_TO_STOP = 3;
+    /** Slack above the listed size before a RETR counts as endless. */
+    private static final long RETR_SLACK = 1 << 20;
     private static final FetchSpec HEADERS_ONLY = new FetchSpec(EnumSet.of(FetchSpec.Item.HEADERS));
 
     private final Pop3Downloader.Settings s;
     private final RunReport r;
     private volatile boolean cancelled;
     private volatile MailboxSession session;
+    /** Set when the run gave up on part of its work without throwing (the store keeps failing): not COMPLETED. */
+    private Exception stoppedEarly;
 
     DownloadRun(Pop3Downloader.Settings settings) {
         this.s = settings;
@@ -53,6 +63,13 @@ final class DownloadRun {
         Stop(RunStatus status, Exception cause) {
             super(cause == null ? status.name() : cause.getMessage(), cause, false, false);
             this.status = status;
+        }
+    }
+
+    /** A RETR that ran past max(2 x listed size, listed size + 1 MiB): the connection was dropped to end it. */
+    private static final class Endless extends RuntimeException {
+        Endless(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -91,10 +108,15 @@ final class DownloadRun {
             LedgerState state;
             try {
                 state = s.ledger().load();
+                recover(state);
             } catch (IOException e) {
                 throw new Stop(RunStatus.FAILED, e);
             }
             steps.run(state, connect(state));
+            if (stoppedEarly != null) {
+                r.error = stoppedEarly;
+                return RunStatus.FAILED;
+            }
             return RunStatus.COMPLETED;
         } catch (Stop stop) {
             if (cancelled) {
@@ -119,18 +141,81 @@ final class DownloadRun {
         }
     }
 
+    /**
+     * Finishes what a crash interrupted (mbsync's journal order, PITFALLS 3.1): a message prepared in the store and
+     * recorded in the ledger is published; one the ledger never recorded is discarded, and downloaded again.
+     */
+    private void recover(LedgerState state) throws IOException {
+        Set<String> recorded = new HashSet<>();
+        state.downloads().values().forEach(d -> d.storeId().ifPresent(recorded::add));
+        s.store().recover(recorded::contains);
+    }
+
     private void downloadSteps(LedgerState state, Folder inbox) {
-        RunPlan plan = plan(state, inbox);
+        List<MessageSummary> listing = listing(inbox);
+        RunPlan plan = plan(state, listing);
+        boolean digestIds = !session.capabilities().has(Capability.PERSISTENT_IDS);
+        Set<MessageKey> unverified = Set.of();
+        if (!digestIds) {
+            IdentityCheck.Result check = checkIdentities(inbox, plan);
+            unverified = check.unverified();
+            if (!check.reused().isEmpty()) {
+                // Another message under a known UIDL: forget the old record and plan again, so that the new message
+                // goes through marks and the size policy like any new one (and is never deleted unread).
+                List<LedgerChange> forget = new ArrayList<>();
+                for (MessageKey key : check.reused()) {
+                    forget.add(new LedgerChange.Forgotten(key.id()));
+                    r.warn(DownloadWarning.Kind.UIDL_REUSED, key, "UIDL " + key.id() + " lists the size it had when"
+                            + " downloaded, but its header is another message's; treated as a new message");
+                }
+                record(forget);
+                plan = plan(load(), listing);
+            }
+        }
         r.skipped.addAll(plan.skipped());
         r.kept.addAll(plan.kept());
+        List<MessageKey> deleteStored = new ArrayList<>();
+        for (MessageKey key : plan.deleteStored()) {
+            (unverified.contains(key) || digestIds ? r.kept : deleteStored).add(key);
+        }
         fetchPreviews(inbox, plan.preview().stream().map(m -> new RunPlan.Fresh(m, Optional.empty())).toList());
-        List<MessageKey> deleteStored = new ArrayList<>(plan.deleteStored());
-        downloadAll(inbox, plan.download(), deleteStored);
-        deleteAndQuit(inbox, deleteStored, plan.deleteUnstored());
+        downloadAll(inbox, plan.download(), deleteStored, digestIds);
+        List<MessageKey> deleteUnstored = plan.deleteUnstored();
+        if (digestIds && (!deleteStored.isEmpty() || !deleteUnstored.isEmpty() || !plan.deleteStored().isEmpty())) {
+            r.warn(DownloadWarning.Kind.DELETES_DISABLED, null, "The server has no UIDL and keys are header digests"
+                    + " (allowHeaderDigestIds): two messages with the same header would share a key, so nothing is"
+                    + " deleted on the server in this mode");
+            r.kept.addAll(deleteUnstored);
+            deleteStored.clear();
+            deleteUnstored = List.of();
+        }
+        deleteAndQuit(inbox, deleteStored, deleteUnstored);
+    }
+
+    private IdentityCheck.Result checkIdentities(Folder inbox, RunPlan plan) {
+        checkCancelled();
+        IdentityCheck.Result check;
+        try {
+            check = IdentityCheck.check(inbox, session.capabilities().has(Capability.HEADERS_PREVIEW), load(),
+                    plan.deleteStored());
+        } catch (MailAccessException | IllegalStateException e) {
+            throw stopOn(e);
+        }
+        record(check.learned());
+        check.note().ifPresent(n -> r.warn(DownloadWarning.Kind.IDENTITY_UNVERIFIED, null, n));
+        return check;
+    }
+
+    private LedgerState load() {
+        try {
+            return s.ledger().load();
+        } catch (IOException e) {
+            throw new Stop(RunStatus.FAILED, e);
+        }
     }
 
     private void previewSteps(LedgerState state, Folder inbox) {
-        RunPlan plan = plan(state, inbox);
+        RunPlan plan = plan(state, listing(inbox));
         fetchPreviews(inbox, plan.fresh());
         quit(List.of(), List.of());
     }
@@ -182,19 +267,23 @@ final class DownloadRun {
      * the run before anything is downloaded or deleted, because neither "downloaded once" nor "delete only what is
      * stored" could be kept (PITFALLS P5, D9).
      */
-    private RunPlan plan(LedgerState state, Folder inbox) {
+    private List<MessageSummary> listing(Folder inbox) {
         checkCancelled();
-        List<MessageSummary> listing;
         try {
-            listing = inbox.summaries(MessageRange.all(), FetchSpec.keysAndSizes());
+            return inbox.summaries(MessageRange.all(), FetchSpec.keysAndSizes());
         } catch (MailAccessException | IllegalStateException e) {
             throw stopOn(e);
         }
+    }
+
+    private RunPlan plan(LedgerState state, List<MessageSummary> listing) {
         RunPlan plan = RunPlan.of(state, listing, s.leave(), s.size(), s.clock().instant());
         record(plan.reconcile());
         r.warnings.addAll(plan.warnings());
-        r.server.expireOverride(s.leave()).ifPresent(
-                m -> r.warn(DownloadWarning.Kind.SERVER_EXPIRE_OVERRIDES_POLICY, null, m));
+        if (r.warnings.stream().noneMatch(w -> w.kind() == DownloadWarning.Kind.SERVER_EXPIRE_OVERRIDES_POLICY)) {
+            r.server.expireOverride(s.leave()).ifPresent(
+                    m -> r.warn(DownloadWarning.Kind.SERVER_EXPIRE_OVERRIDES_POLICY, null, m));
+        }
         return plan;
     }
 
@@ -205,13 +294,16 @@ final class DownloadRun {
         Map<MessageKey, MessageHeaders> headers = new HashMap<>();
         if (!session.capabilities().has(Capability.HEADERS_PREVIEW)) {
             r.warn(DownloadWarning.Kind.HEADERS_UNAVAILABLE, null,
-                    "The server has no TOP (RFC 2449): " + fresh.size() + " previews carry no headers");
+                    "The server has no TOP (RFC 1939 section 7): " + fresh.size() + " previews carry no headers");
         } else {
-            checkCancelled();
             List<MessageKey> keys = fresh.stream().map(f -> f.summary().key()).toList();
             try {
-                for (MessageSummary m : inbox.summaries(MessageRange.of(keys), HEADERS_ONLY)) {
-                    m.headers().ifPresent(h -> headers.put(m.key(), h));
+                for (int i = 0; i < keys.size(); i += PREVIEW_CHUNK) {
+                    checkCancelled();
+                    List<MessageKey> chunk = keys.subList(i, Math.min(keys.size(), i + PREVIEW_CHUNK));
+                    for (MessageSummary m : inbox.summaries(MessageRange.of(chunk), HEADERS_ONLY)) {
+                        m.headers().ifPresent(h -> headers.put(m.key(), h));
+                    }
                 }
             } catch (CommandFailedException e) {
                 r.warn(DownloadWarning.Kind.HEADERS_UNAVAILABLE, null,
@@ -227,22 +319,33 @@ final class DownloadRun {
         }
     }
 
-    private void downloadAll(Folder inbox, List<MessageSummary> messages, List<MessageKey> deleteStored) {
+    private void downloadAll(Folder inbox, List<MessageSummary> messages, List<MessageKey> deleteStored,
+            boolean digestIds) {
         r.started(messages.size(), messages.stream().mapToLong(MessageSummary::size).sum());
+        int storeFailures = 0;
         for (MessageSummary m : messages) {
             checkCancelled();
             MessageKey key = m.key();
             LocalMessage local;
             try {
                 local = fetch(inbox, m);
+                storeFailures = 0;
             } catch (StoreFailure e) {
-                // A full disk or a read-only directory fails every message alike: stop downloading, but still
-                // delete what earlier runs and this one stored safely.
+                // Usually about this message (a name the store cannot take): the others still go on. Several in a
+                // row mean the store itself (a full disk, a read-only directory): stop downloading, but still delete
+                // what earlier runs and this one stored safely, and do not report the run COMPLETED.
                 r.fail(key, MessageFailure.Stage.STORE, (Exception) e.getCause());
-                return;
+                if (++storeFailures >= STORE_FAILURES_TO_STOP) {
+                    stoppedEarly = (Exception) e.getCause();
+                    return;
+                }
+                continue;
             } catch (CommandFailedException e) {
                 r.fail(key, MessageFailure.Stage.DOWNLOAD, e); // e.g. deleted by another client since the listing
                 continue;
+            } catch (Endless e) {
+                r.fail(key, MessageFailure.Stage.DOWNLOAD, e);
+                throw new Stop(RunStatus.FAILED, e); // the connection was dropped to end it
             } catch (MailAccessException | IllegalStateException e) {
                 checkCancelled();
                 r.fail(key, MessageFailure.Stage.DOWNLOAD, e);
@@ -250,16 +353,11 @@ final class DownloadRun {
             } finally {
                 r.messageDone(key);
             }
-            Instant at = s.clock().instant();
-            try {
-                s.ledger().commit(List.of(new LedgerChange.Downloaded(key.id(), at, m.size())));
-            } catch (IOException e) {
-                // Stored but not recorded: the next run downloads it again and the store keeps it once (D3).
-                r.fail(key, MessageFailure.Stage.LEDGER, e);
-                throw new Stop(RunStatus.FAILED, e);
+            if (local == null) {
+                continue; // recorded, not yet visible: the next run's recovery publishes it
             }
             r.stored(local);
-            if (s.leave().deleteDue(at, false, at)) {
+            if (!digestIds && s.leave().deleteDue(s.clock().instant(), false, s.clock().instant())) {
                 deleteStored.add(key);
             } else {
                 r.kept.add(key);
@@ -267,41 +365,74 @@ final class DownloadRun {
         }
     }
 
-    /** RETR streamed into a store draft; nothing is visible in the store unless the whole message arrived. */
+    /**
+     * RETR streamed into a store draft, in mbsync's order (PITFALLS 3.1): the draft is made durable but invisible,
+     * the ledger records it (with its store id and fingerprint), and only then is it made visible. A crash between
+     * any two steps is finished by {@link #recover} on the next run; the message is never fetched twice, and never
+     * visible without a ledger record that a user's later delete could not undo.
+     *
+     * @return the stored message, or null when it is recorded but could not be made visible yet
+     */
     private LocalMessage fetch(Folder inbox, MessageSummary m) {
         MessageStore.Draft draft;
         try {
             draft = s.store().begin(m.key());
-        } catch (IOException e) {
-            throw new StoreFailure(e);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreFailure(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
         }
         try (draft) {
             InputStream in = inbox.openMessage(m.key());
-            long size;
+            HeadCopy head = new HeadCopy();
             boolean complete = false;
             try {
-                size = copy(in, draft.output(), m.key());
+                copy(in, draft.output(), m, head);
                 complete = true;
             } finally {
                 closeMessage(in, complete);
             }
-            if (size != m.size()) {
+            if (head.total != m.size()) {
                 r.warn(DownloadWarning.Kind.SIZE_MISMATCH, m.key(),
-                        "Retrieved " + size + " octets, the server listed " + m.size());
+                        "Retrieved " + head.total + " octets, the server listed " + m.size());
             }
+            String storeId;
             try {
-                return draft.commit();
+                storeId = draft.prepare();
             } catch (IOException e) {
                 throw new StoreFailure(e);
+            }
+            try {
+                s.ledger().commit(List.of(new LedgerChange.Downloaded(m.key().id(), s.clock().instant(), m.size(),
+                        Optional.of(storeId), Optional.of(Fingerprint.of(head.bytes, head.kept)))));
+            } catch (IOException e) {
+                // Not recorded: the prepared draft is discarded by the next run's recovery, and downloaded again.
+                r.fail(m.key(), MessageFailure.Stage.LEDGER, e);
+                throw new Stop(RunStatus.FAILED, e);
+            }
+            try {
+                LocalMessage stored = draft.commit();
+                return new LocalMessage(stored.id(), m.key(), stored.size(), stored.storedAt());
+            } catch (IOException e) {
+                r.fail(m.key(), MessageFailure.Stage.STORE, e);
+                return null;
             }
         } catch (IOException e) {
             throw new StoreFailure(e); // the draft could not be discarded
         }
     }
 
-    private long copy(InputStream in, OutputStream out, MessageKey key) {
+    /** The first bytes of a message, for its {@link Fingerprint}, and how many bytes it had. */
+    private static final class HeadCopy {
+        final byte[] bytes = new byte[Fingerprint.HEAD_BYTES];
+        int kept;
+        long total;
+    }
+
+    private void copy(InputStream in, OutputStream out, MessageSummary m, HeadCopy head) {
+        MessageKey key = m.key();
+        // RFC 1939 LIST sizes count CRLF line ends and may be a little off, never many times off: a RETR far beyond
+        // the listed size is a server that does not end it, and reading on would never end.
+        long limit = Math.max(2 * m.size(), m.size() + RETR_SLACK);
         byte[] buf = new byte[CHUNK];
-        long n = 0;
         while (true) {
             int got;
             try {
@@ -311,16 +442,26 @@ final class DownloadRun {
                 throw new ConnectionException("Reading message " + key.id() + " failed: " + e.getMessage(), e);
             }
             if (got < 0) {
-                return n;
+                return;
             }
             checkCancelled(); // also mid-message: the draft is discarded, the connection already dropped
+            if (head.kept < head.bytes.length) {
+                int n = Math.min(got, head.bytes.length - head.kept);
+                System.arraycopy(buf, 0, head.bytes, head.kept, n);
+                head.kept += n;
+            }
             try {
                 out.write(buf, 0, got);
             } catch (IOException e) {
                 throw new StoreFailure(e);
             }
-            n += got;
+            head.total += got;
             r.received(key, got);
+            if (head.total > limit) {
+                session.close(); // with the stream half-read this drops the connection; POP3 cannot cancel a RETR
+                throw new Endless("RETR of message " + key.id() + " exceeded " + limit + " octets (listed size "
+                        + m.size() + "); the connection was dropped");
+            }
         }
     }
 

@@ -21,8 +21,9 @@ public record DownloadWarning(Kind kind, Optional<MessageKey> key, String messag
          */
         SERVER_EXPIRE_OVERRIDES_POLICY,
         /**
-         * A UIDL the ledger knew came back with another size, or after it had gone: the server reused it (RFC 1939
-         * forbids it, some servers do it). The message was treated as new.
+         * A UIDL the ledger knew came back with another size, after it had gone, or with another header than the
+         * downloaded message had: the server reused it (RFC 1939 section 7 forbids it, some servers do it). The
+         * message was treated as new.
          */
         UIDL_REUSED,
         /**
@@ -30,8 +31,20 @@ public record DownloadWarning(Kind kind, Optional<MessageKey> key, String messag
          * 1939 section 6). They stay pending in the ledger; the next run deletes again what is still there.
          */
         DELETES_NOT_COMMITTED,
-        /** The server has no TOP (RFC 2449): previews carry no headers. */
+        /** The server has no TOP (RFC 1939 section 7): previews carry no headers. */
         HEADERS_UNAVAILABLE,
+        /**
+         * Messages downloaded by an earlier session were due for deletion, but their identity could not be checked
+         * against a reused UIDL (no TOP, TOP refused, or a header cut short), so they stay on the server. See
+         * {@link Pop3Downloader} on identity fingerprints.
+         */
+        IDENTITY_UNVERIFIED,
+        /**
+         * Nothing is deleted on the server because message keys are header digests
+         * ({@code Pop3Options.allowHeaderDigestIds}, for servers without UIDL): two messages with the same header would
+         * share a key, so a delete could hit a message never downloaded.
+         */
+        DELETES_DISABLED,
         /** The retrieved size differs from the size the server listed. The message was stored as retrieved. */
         SIZE_MISMATCH,
         /** A {@link DownloadListener} threw; the run went on. */

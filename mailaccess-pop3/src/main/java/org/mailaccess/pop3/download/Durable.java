@@ -25,4 +25,21 @@ final class Durable {
             }
         }
     }
+
+    /**
+     * Creates missing directories and fsyncs the parent of each one created, so that the path itself survives a
+     * power loss (a file fsynced inside a directory whose creation was lost is lost with it).
+     */
+    static void createDirectories(Path dir) throws IOException {
+        java.util.ArrayDeque<Path> created = new java.util.ArrayDeque<>();
+        for (Path d = dir; d != null && !java.nio.file.Files.isDirectory(d); d = d.getParent()) {
+            created.push(d);
+        }
+        java.nio.file.Files.createDirectories(dir);
+        for (Path d : created) {
+            if (d.getParent() != null) {
+                fsyncDirectory(d.getParent());
+            }
+        }
+    }
 }

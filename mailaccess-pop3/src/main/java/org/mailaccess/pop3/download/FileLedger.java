@@ -27,6 +27,9 @@ import java.util.zip.CRC32;
  * {@code <file>.tmp}, fsynced, renamed over the journal, and the directory is fsynced, so that either the old or the new
  * journal survives a crash.
  *
+ * <p>A compaction that fails after a commit's transaction is durable does not fail the commit: the journal is still
+ * the intact old file, the next commit retries, and {@link #compactionFailure()} reports it meanwhile.
+ *
  * <p>The file is plain UTF-8 text, one record per line, readable with {@code less}. A second {@code FileLedger} on the
  * same file, in this or another process, is refused while the first is open ({@code <file>.lock} holds an OS lock), so
  * two runs of one account cannot interleave. Thread-safe.
@@ -44,6 +47,7 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
     private long journalRecords;
     private boolean closed;
     private IOException broken;
+    private IOException compactionFailure;
 
     private FileLedger(Path file, FileChannel lockChannel, FileLock lock) {
         this.file = file;
@@ -60,7 +64,7 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
      */
     public static FileLedger open(Path file) throws IOException {
         Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
+        Durable.createDirectories(abs.getParent());
         FileChannel lockChannel = FileChannel.open(sibling(abs, ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -99,7 +103,12 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
             journal.force(true);
         }
         journal.position(parsed.goodLength);
-        compactIfWorthIt();
+        if (parsed.version1) {
+            // Rewritten at once, so that version 2 records are never appended under a version 1 header.
+            compact();
+        } else {
+            compactIfWorthIt();
+        }
     }
 
     @Override
@@ -140,7 +149,24 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
         }
         state = next;
         journalRecords += changes.size();
-        compactIfWorthIt();
+        try {
+            compactIfWorthIt();
+        } catch (IOException e) {
+            // The changes are durable in the journal already; a failed compaction only leaves it longer. Reporting it
+            // as a failed commit would make the caller believe the changes were not applied. The journal is still
+            // the intact old file (compaction renames atomically), so the next commit appends to it and retries.
+            compactionFailure = e;
+        }
+    }
+
+    /**
+     * The last compaction failure, if the most recent attempt failed: the journal is intact but keeps growing until a
+     * later commit compacts it.
+     *
+     * @return the failure, or empty when the last compaction attempt succeeded or none was needed
+     */
+    public synchronized java.util.Optional<IOException> compactionFailure() {
+        return java.util.Optional.ofNullable(compactionFailure);
     }
 
     /**
@@ -181,6 +207,10 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
         if (journalRecords < MIN_RECORDS_BEFORE_COMPACTION || journalRecords <= 2 * live) {
             return;
         }
+        compact();
+    }
+
+    private void compact() throws IOException {
         List<LedgerChange> snapshot = LedgerCodec.snapshot(state);
         journal.close();
         try {
@@ -190,6 +220,7 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
             journal.position(journal.size());
         }
         journalRecords = snapshot.size();
+        compactionFailure = null;
     }
 
     /** An upper bound of the records a snapshot needs: a download and about one flag each, marks, the login. */
@@ -228,15 +259,16 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
         return file.resolveSibling(file.getFileName() + suffix);
     }
 
-    private record Parsed(LedgerState state, long records, int goodLength) {
+    private record Parsed(LedgerState state, long records, int goodLength, boolean version1) {
     }
 
     /** Reads every complete transaction; stops at a torn tail, throws on damage before it. */
     private Parsed parse(byte[] bytes) throws IOException {
         byte[] header = LedgerCodec.HEADER.getBytes(StandardCharsets.US_ASCII);
-        if (bytes.length < header.length || !java.util.Arrays.equals(bytes, 0, header.length, header, 0,
-                header.length)) {
-            throw new IOException(file + " is not a mailaccess ledger (version 1)");
+        byte[] v1 = LedgerCodec.HEADER_V1.getBytes(StandardCharsets.US_ASCII);
+        boolean version1 = startsWith(bytes, v1);
+        if (!version1 && !startsWith(bytes, header)) {
+            throw new IOException(file + " is not a mailaccess ledger (version 1 or 2)");
         }
         LedgerState s = LedgerState.EMPTY;
         long records = 0;
@@ -248,13 +280,18 @@ public final class FileLedger implements DownloadLedger, AutoCloseable {
                     throw new IOException("The ledger " + file + " is damaged at byte " + pos
                             + "; it was left untouched for inspection");
                 }
-                return new Parsed(s, records, pos);
+                return new Parsed(s, records, pos, version1);
             }
             s = s.with(tx.changes());
             records += tx.changes().size();
             pos = tx.end();
         }
-        return new Parsed(s, records, pos);
+        return new Parsed(s, records, pos, version1);
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0,
+                prefix.length);
     }
 
     private record Tx(List<LedgerChange> changes, int end) {

@@ -2,6 +2,7 @@ package org.mailaccess.pop3.download;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -13,21 +14,62 @@ import java.util.OptionalInt;
  */
 public sealed interface LedgerChange
         permits LedgerChange.Downloaded, LedgerChange.Marked, LedgerChange.Unmarked, LedgerChange.RemovedFromTrash,
-        LedgerChange.DeleteRequested, LedgerChange.Gone, LedgerChange.Forgotten, LedgerChange.LoggedIn {
+        LedgerChange.DeleteRequested, LedgerChange.Gone, LedgerChange.Forgotten, LedgerChange.LoggedIn,
+        LedgerChange.Fingerprinted {
 
     /**
      * A message is durably in the store. Starts a fresh record for the UIDL (a reused UIDL starts over) and drops its
      * mark.
      *
-     * @param uidl the UIDL
-     * @param at   when it was downloaded; leave policies count from here
-     * @param size the size the server listed (RFC 1939 LIST), used to notice a reused UIDL
+     * <p>Written before the message is made visible in the store (the order of mbsync's journal, PITFALLS 3.1): the
+     * store has it prepared under {@code storeId}, and {@link MessageStore#recover} publishes it if a crash came
+     * between this record and the publication.
+     *
+     * @param uidl        the UIDL
+     * @param at          when it was downloaded; leave policies count from here
+     * @param size        the size the server listed (RFC 1939 LIST), used to notice a reused UIDL
+     * @param storeId     the id the store gave the prepared message; empty in ledgers written before version 2
+     * @param fingerprint the message's identity beyond UIDL and size (a digest of its header, see
+     *                    {@code Fingerprint}), checked before a later session deletes it; empty in ledgers written
+     *                    before version 2
      */
-    record Downloaded(String uidl, Instant at, long size) implements LedgerChange {
+    record Downloaded(String uidl, Instant at, long size, Optional<String> storeId, Optional<String> fingerprint)
+            implements LedgerChange {
         /** Checks the components. */
         public Downloaded {
             LedgerState.checkUidl(uidl);
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(storeId, "storeId");
+            if (storeId.isPresent() && storeId.get().isEmpty()) {
+                throw new IllegalArgumentException("storeId must not be empty");
+            }
+            LedgerState.checkToken("fingerprint", fingerprint);
+        }
+
+        /**
+         * A record without store id and fingerprint, as version 1 ledgers hold.
+         *
+         * @param uidl the UIDL
+         * @param at   when it was downloaded
+         * @param size the listed size
+         */
+        public Downloaded(String uidl, Instant at, long size) {
+            this(uidl, at, size, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * The fingerprint of a message downloaded before fingerprints were recorded, learned from its header the first
+     * time a delete was due (trust on first use). Ignored for a UIDL that was never downloaded.
+     *
+     * @param uidl        the UIDL
+     * @param fingerprint the fingerprint
+     */
+    record Fingerprinted(String uidl, String fingerprint) implements LedgerChange {
+        /** Checks the components. */
+        public Fingerprinted {
+            LedgerState.checkUidl(uidl);
+            LedgerState.checkToken("fingerprint", Optional.of(fingerprint));
         }
     }
 

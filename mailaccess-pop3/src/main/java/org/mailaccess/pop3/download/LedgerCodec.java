@@ -16,18 +16,28 @@ import java.util.zip.CRC32;
  * newlines included. A record line is a one-letter code and space-separated fields:
  *
  * <pre>
- * D uidl downloadedAt size      Downloaded        M uidl MARK         Marked
- * U uidl                        Unmarked          R uidl at           RemovedFromTrash
- * P uidl                        DeleteRequested   G uidl at           Gone
- * F uidl                        Forgotten         L at delaySeconds|- LoggedIn
+ * D uidl downloadedAt size storeId|- fingerprint|-   Downloaded
+ * M uidl MARK                                      Marked
+ * U uidl                                           Unmarked
+ * R uidl at                                        RemovedFromTrash
+ * P uidl                                           DeleteRequested
+ * G uidl at                                        Gone
+ * F uidl                                           Forgotten
+ * I uidl fingerprint                               Fingerprinted
+ * L at delaySeconds|-                              LoggedIn
  * </pre>
  *
+ * <p>Version 2 added the store id and fingerprint to {@code D} and the {@code I} record. A version 1 file (header
+ * {@code mailaccess-ledger 1}, {@code D} with three fields) is read as it is and rewritten as version 2 when opened,
+ * so that older code never sees records it does not know.
+ *
  * Times are ISO-8601 instants. UIDLs are written as they are, except that bytes outside {@code !..~} and {@code %}
- * itself are percent-encoded (RFC 1939 allows only {@code 0x21..0x7E}, but servers are not always right).
+ * itself are percent-encoded, and so are store ids (RFC 1939 allows only {@code 0x21..0x7E}, but servers are not always right).
  */
 final class LedgerCodec {
 
-    static final String HEADER = "mailaccess-ledger 1\n";
+    static final String HEADER = "mailaccess-ledger 2\n";
+    static final String HEADER_V1 = "mailaccess-ledger 1\n";
 
     private LedgerCodec() {
     }
@@ -51,7 +61,10 @@ final class LedgerCodec {
 
     static String encode(LedgerChange c) {
         if (c instanceof LedgerChange.Downloaded x) {
-            return "D " + uidl(x.uidl()) + " " + x.at() + " " + x.size();
+            return "D " + uidl(x.uidl()) + " " + x.at() + " " + x.size() + " " + x.storeId().map(LedgerCodec::uidl)
+                    .orElse("-") + " " + x.fingerprint().orElse("-");
+        } else if (c instanceof LedgerChange.Fingerprinted x) {
+            return "I " + uidl(x.uidl()) + " " + x.fingerprint();
         } else if (c instanceof LedgerChange.Marked x) {
             return "M " + uidl(x.uidl()) + " " + x.mark().name();
         } else if (c instanceof LedgerChange.Unmarked x) {
@@ -76,8 +89,16 @@ final class LedgerCodec {
         try {
             switch (f[0]) {
                 case "D": {
-                    need(f, 4, line);
-                    return new LedgerChange.Downloaded(unUidl(f[1]), Instant.parse(f[2]), Long.parseLong(f[3]));
+                    if (f.length == 4) { // version 1
+                        return new LedgerChange.Downloaded(unUidl(f[1]), Instant.parse(f[2]), Long.parseLong(f[3]));
+                    }
+                    need(f, 6, line);
+                    return new LedgerChange.Downloaded(unUidl(f[1]), Instant.parse(f[2]), Long.parseLong(f[3]),
+                            optional(f[4]).map(LedgerCodec::unUidl), optional(f[5]));
+                }
+                case "I": {
+                    need(f, 3, line);
+                    return new LedgerChange.Fingerprinted(unUidl(f[1]), f[2]);
                 }
                 case "M": {
                     need(f, 3, line);
@@ -114,6 +135,10 @@ final class LedgerCodec {
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new IOException("malformed ledger record: " + line, e);
         }
+    }
+
+    private static java.util.Optional<String> optional(String field) {
+        return field.equals("-") ? java.util.Optional.empty() : java.util.Optional.of(field);
     }
 
     private static void need(String[] fields, int n, String line) throws IOException {
@@ -160,7 +185,7 @@ final class LedgerCodec {
     static List<LedgerChange> snapshot(LedgerState state) {
         List<LedgerChange> out = new ArrayList<>();
         state.downloads().forEach((uidl, r) -> {
-            out.add(new LedgerChange.Downloaded(uidl, r.downloadedAt(), r.size()));
+            out.add(new LedgerChange.Downloaded(uidl, r.downloadedAt(), r.size(), r.storeId(), r.fingerprint()));
             r.removedFromTrashAt().ifPresent(at -> out.add(new LedgerChange.RemovedFromTrash(uidl, at)));
             if (r.deletePending()) {
                 out.add(new LedgerChange.DeleteRequested(uidl));

@@ -37,14 +37,19 @@ public record LedgerState(Map<String, DownloadRecord> downloads, Map<String, Mar
      * @param deletePending      whether a delete was requested and not yet seen committed
      * @param removedFromTrashAt when the application reported it removed from the local trash
      * @param goneAt             when it was seen gone from the server (a tombstone)
+     * @param storeId            the store's id of the message, when recorded (ledger version 2)
+     * @param fingerprint        the identity digest of its header, when recorded (ledger version 2)
      */
     public record DownloadRecord(Instant downloadedAt, long size, boolean deletePending,
-            Optional<Instant> removedFromTrashAt, Optional<Instant> goneAt) {
+            Optional<Instant> removedFromTrashAt, Optional<Instant> goneAt, Optional<String> storeId,
+            Optional<String> fingerprint) {
         /** Checks the components. */
         public DownloadRecord {
             Objects.requireNonNull(downloadedAt, "downloadedAt");
             Objects.requireNonNull(removedFromTrashAt, "removedFromTrashAt");
             Objects.requireNonNull(goneAt, "goneAt");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(fingerprint, "fingerprint");
         }
 
         /**
@@ -54,6 +59,25 @@ public record LedgerState(Map<String, DownloadRecord> downloads, Map<String, Mar
          */
         public boolean onServer() {
             return goneAt.isEmpty();
+        }
+
+        DownloadRecord withDeletePending(boolean pending) {
+            return new DownloadRecord(downloadedAt, size, pending, removedFromTrashAt, goneAt, storeId, fingerprint);
+        }
+
+        DownloadRecord withRemovedFromTrashAt(Instant at) {
+            return new DownloadRecord(downloadedAt, size, deletePending, Optional.of(at), goneAt, storeId,
+                    fingerprint);
+        }
+
+        DownloadRecord withGoneAt(Instant at) {
+            return new DownloadRecord(downloadedAt, size, false, removedFromTrashAt, Optional.of(at), storeId,
+                    fingerprint);
+        }
+
+        DownloadRecord withFingerprint(String f) {
+            return new DownloadRecord(downloadedAt, size, deletePending, removedFromTrashAt, goneAt, storeId,
+                    Optional.of(f));
         }
     }
 
@@ -115,22 +139,22 @@ public record LedgerState(Map<String, DownloadRecord> downloads, Map<String, Mar
         for (LedgerChange c : changes) {
             if (c instanceof LedgerChange.Downloaded x) {
                 d.remove(x.uidl()); // re-insert so the order follows the downloads
-                d.put(x.uidl(), new DownloadRecord(x.at(), x.size(), false, Optional.empty(), Optional.empty()));
+                d.put(x.uidl(), new DownloadRecord(x.at(), x.size(), false, Optional.empty(), Optional.empty(),
+                        x.storeId(), x.fingerprint()));
                 m.remove(x.uidl());
             } else if (c instanceof LedgerChange.Marked x) {
                 m.put(x.uidl(), x.mark());
             } else if (c instanceof LedgerChange.Unmarked x) {
                 m.remove(x.uidl());
             } else if (c instanceof LedgerChange.RemovedFromTrash x) {
-                d.computeIfPresent(x.uidl(), (k, r) -> new DownloadRecord(r.downloadedAt(), r.size(),
-                        r.deletePending(), Optional.of(x.at()), r.goneAt()));
+                d.computeIfPresent(x.uidl(), (k, r) -> r.withRemovedFromTrashAt(x.at()));
             } else if (c instanceof LedgerChange.DeleteRequested x) {
-                d.computeIfPresent(x.uidl(), (k, r) -> new DownloadRecord(r.downloadedAt(), r.size(), true,
-                        r.removedFromTrashAt(), r.goneAt()));
+                d.computeIfPresent(x.uidl(), (k, r) -> r.withDeletePending(true));
             } else if (c instanceof LedgerChange.Gone x) {
-                d.computeIfPresent(x.uidl(), (k, r) -> new DownloadRecord(r.downloadedAt(), r.size(), false,
-                        r.removedFromTrashAt(), Optional.of(x.at())));
+                d.computeIfPresent(x.uidl(), (k, r) -> r.withGoneAt(x.at()));
                 m.remove(x.uidl());
+            } else if (c instanceof LedgerChange.Fingerprinted x) {
+                d.computeIfPresent(x.uidl(), (k, r) -> r.withFingerprint(x.fingerprint()));
             } else if (c instanceof LedgerChange.Forgotten x) {
                 d.remove(x.uidl());
                 m.remove(x.uidl());
@@ -141,6 +165,17 @@ public record LedgerState(Map<String, DownloadRecord> downloads, Map<String, Mar
             }
         }
         return new LedgerState(d, m, login);
+    }
+
+    /** Store ids and fingerprints are single tokens in the ledger's text format: printable, no space. */
+    static void checkToken(String what, Optional<String> token) {
+        Objects.requireNonNull(token, what);
+        if (token.isPresent()) {
+            String t = token.get();
+            if (t.isEmpty() || t.equals("-") || !t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException(what + " must be printable ASCII without spaces: " + t);
+            }
+        }
     }
 
     static String checkUidl(String uidl) {

@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  *       (same key, same content: stored once) from a reused UIDL (same key, new content: stored again);</li>
  *   <li>{@code host}: the host name, as the Maildir convention asks, limited to {@code [A-Za-z0-9.-]};</li>
  *   <li>{@code ,S=}: the size, a Dovecot extension other readers ignore;</li>
- *   <li>{@code ,U=}: the UIDL in unpadded base64url, so that the store can be listed with its keys.</li>
+ *   <li>{@code ,U=}: the UIDL in unpadded base64url, so that the store can be listed with its keys; a UIDL longer
+ *       than {@value #MAX_UIDL_BYTES} bytes (RFC 1939 section 7 allows 70) is replaced by
+ *       {@code uidl-sha256:<hex>} of it (see {@link #nameUidl}), which keeps the name under 255 bytes: such a message
+ *       is listed under that key, the ledger keeps the full UIDL;</li>
+ *   <li>{@code ,N=}: a counter, only when a name is already taken (the same message stored twice in one second).</li>
  * </ul>
  * Readers that move the file to {@code cur/} and append {@code :2,S} keep the base name, and with it everything above.
  */
@@ -79,6 +83,15 @@ final class MaildirName {
             return Optional.empty();
         }
         return Optional.of(new Parsed(base, Long.parseLong(m.group(1)), m.group(2), m.group(3), size, uidl));
+    }
+
+    /** The UIDL as the file name carries it: itself, or a hash when it is too long for a file name. */
+    static String nameUidl(String uidl) {
+        if (uidl.getBytes(StandardCharsets.UTF_8).length <= MAX_UIDL_BYTES) {
+            return uidl;
+        }
+        return "uidl-sha256:" + HexFormat.of().formatHex(sha256().digest(uidl.getBytes(StandardCharsets.UTF_8)), 0,
+                16);
     }
 
     static String keyHash(String account, String uidl) {

@@ -28,14 +28,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.mailaccess.MessageKey;
 
 /**
  * A {@link MessageStore} in a Maildir directory ({@code tmp/}, {@code new/}, {@code cur/}), readable by other Maildir
  * tools such as mutt, Dovecot or mbsync.
  *
- * <p>A message is written to {@code tmp/}, fsynced, renamed into {@code new/} and the directory fsynced: the
- * Maildir delivery protocol plus the fsyncs that make it survive a power loss. File names carry a hash of
+ * <p>A message is written to {@code tmp/} and fsynced; {@link Draft#prepare()} renames it within {@code tmp/} to its
+ * final name (fsyncing {@code tmp/}); {@link Draft#commit()} renames it into {@code new/} and fsyncs {@code new/}:
+ * the Maildir delivery protocol plus the fsyncs that make it survive a power loss, split where the downloader writes
+ * its ledger. {@link #recover} finds prepared files by their name in {@code tmp/}. Other Maildir programs delete
+ * files left in {@code tmp/} for 36 hours; a prepared file is normally recovered by the next run long before. File names carry a hash of
  * account and UIDL, a hash of the content, the size and the UIDL itself (format in {@code MaildirName}); that is how
  * the store recognises a message it already holds, even after a reader moved it to {@code cur/} and added flags
  * ({@code :2,S}), and how {@link #list()} knows the key of every message. Files other programs put in the Maildir are
@@ -101,7 +105,7 @@ public final class MaildirStore implements MessageStore {
         Objects.requireNonNull(accountId, "accountId");
         MaildirStore store = new MaildirStore(directory.toAbsolutePath(), accountId, clock);
         for (Path d : List.of(store.root, store.tmp, store.newDir, store.cur)) {
-            Files.createDirectories(d);
+            Durable.createDirectories(d); // fsyncs the parents: a new Maildir survives a power loss with its mail
         }
         store.removeStaleTemporaryFiles();
         return store;
@@ -119,10 +123,6 @@ public final class MaildirStore implements MessageStore {
     @Override
     public Draft begin(MessageKey key) throws IOException {
         Objects.requireNonNull(key, "key");
-        if (key.id().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MaildirName.MAX_UIDL_BYTES) {
-            throw new IOException("UIDL longer than " + MaildirName.MAX_UIDL_BYTES + " bytes cannot be stored in a"
-                    + " Maildir file name (RFC 1939 allows 70)");
-        }
         Path file = tmp.resolve(clock.millis() + ".P" + ProcessHandle.current().pid() + "Q"
                 + COUNTER.incrementAndGet() + "R" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "."
                 + host);
@@ -149,9 +149,10 @@ public final class MaildirStore implements MessageStore {
         indexedNew = null;
         refreshIndex();
         List<LocalMessage> out = new ArrayList<>();
-        for (MaildirName.Parsed p : index.getOrDefault(MaildirName.keyHash(account, key.id()), List.of())) {
-            if (p.uidl().equals(key.id())) {
-                out.add(local(p));
+        String uidl = MaildirName.nameUidl(key.id());
+        for (MaildirName.Parsed p : index.getOrDefault(MaildirName.keyHash(account, uidl), List.of())) {
+            if (p.uidl().equals(uidl)) {
+                out.add(new LocalMessage(p.base(), key, p.size(), Instant.ofEpochSecond(p.seconds())));
             }
         }
         out.sort(Comparator.comparing(LocalMessage::storedAt).thenComparing(LocalMessage::id));
@@ -220,38 +221,91 @@ public final class MaildirStore implements MessageStore {
     }
 
     private void addToIndex(MaildirName.Parsed p) {
-        // The key hash covers the account: a file of another account sharing this Maildir does not match.
-        if (p.keyHash().equals(MaildirName.keyHash(account, p.uidl()))) {
+        if (ours(p)) {
             index.computeIfAbsent(p.keyHash(), k -> new ArrayList<>()).add(p);
         }
     }
 
-    /** Moves a written, fsynced temporary file into new/, unless the same message is already there. */
-    private synchronized LocalMessage publish(MessageKey key, Path file, byte[] sha256, long size) throws IOException {
-        refreshIndex();
-        String keyHash = MaildirName.keyHash(account, key.id());
+    @Override
+    public synchronized List<LocalMessage> recover(Predicate<String> recorded) throws IOException {
+        List<LocalMessage> published = new ArrayList<>();
+        boolean discarded = false;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp)) {
+            for (Path p : ds) {
+                Optional<MaildirName.Parsed> parsed = MaildirName.parse(p.getFileName().toString());
+                if (parsed.isEmpty() || !ours(parsed.get())) {
+                    continue; // a draft still being written, or another account's or program's file
+                }
+                if (recorded.test(parsed.get().base())) {
+                    published.add(publish(parsed.get()));
+                } else {
+                    discarded |= Files.deleteIfExists(p); // prepared, but the ledger never recorded it
+                }
+            }
+        }
+        if (discarded) {
+            Durable.fsyncDirectory(tmp);
+        }
+        return published;
+    }
+
+    private boolean ours(MaildirName.Parsed p) {
+        // The key hash covers the account: a file of another account sharing this Maildir does not match.
+        return p.keyHash().equals(MaildirName.keyHash(account, p.uidl()));
+    }
+
+    /** Renames a written, fsynced draft to its final name inside tmp/: durable, not visible. */
+    private synchronized MaildirName.Parsed prepare(MessageKey key, Path file, byte[] sha256, long size)
+            throws IOException {
+        String uidl = MaildirName.nameUidl(key.id());
+        String keyHash = MaildirName.keyHash(account, uidl);
         String contentHash = MaildirName.contentHash(sha256);
-        for (MaildirName.Parsed p : index.getOrDefault(keyHash, List.of())) {
-            if (p.contentHash().equals(contentHash) && p.uidl().equals(key.id()) && p.size() == size
-                    && locate(p.base()).isPresent()) {
+        long seconds = clock.instant().getEpochSecond();
+        String name = MaildirName.format(seconds, keyHash, contentHash, host, size, uidl);
+        for (int n = 2; Files.exists(tmp.resolve(name)) || locate(name).isPresent(); n++) {
+            name = MaildirName.format(seconds, keyHash, contentHash, host, size, uidl) + ",N=" + n;
+        }
+        Files.move(file, tmp.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Durable.fsyncDirectory(tmp);
+        return MaildirName.parse(name).orElseThrow();
+    }
+
+    /**
+     * Moves a prepared file from tmp/ into new/, unless the same message is already there (a copy stored by a version
+     * that published before the ledger write); idempotent.
+     */
+    private synchronized LocalMessage publish(MaildirName.Parsed prepared) throws IOException {
+        Path file = tmp.resolve(prepared.base());
+        if (!Files.exists(file)) {
+            Optional<Path> done = locate(prepared.base());
+            if (done.isPresent()) {
+                return local(prepared);
+            }
+            throw new NoSuchFileException(file.toString(), null, "prepared message vanished from tmp/");
+        }
+        refreshIndex();
+        for (MaildirName.Parsed p : index.getOrDefault(prepared.keyHash(), List.of())) {
+            if (p.contentHash().equals(prepared.contentHash()) && p.uidl().equals(prepared.uidl())
+                    && p.size() == prepared.size() && locate(p.base()).isPresent()) {
                 Files.delete(file);
+                Durable.fsyncDirectory(tmp);
                 return local(p);
             }
         }
-        long seconds = clock.instant().getEpochSecond();
-        String name = MaildirName.format(seconds, keyHash, contentHash, host, size, key.id());
-        Files.move(file, newDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(file, newDir.resolve(prepared.base()), StandardCopyOption.ATOMIC_MOVE);
         Durable.fsyncDirectory(newDir);
-        MaildirName.Parsed parsed = MaildirName.parse(name).orElseThrow();
-        addToIndex(parsed);
+        addToIndex(prepared);
         indexedNew = Files.getLastModifiedTime(newDir);
-        return local(parsed);
+        return local(prepared);
     }
 
     private void removeStaleTemporaryFiles() throws IOException {
         Instant limit = clock.instant().minus(STALE_TMP);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmp)) {
             for (Path p : ds) {
+                if (MaildirName.parse(p.getFileName().toString()).isPresent()) {
+                    continue; // prepared: recover() decides, by the ledger
+                }
                 try {
                     if (Files.getLastModifiedTime(p).toInstant().isBefore(limit)) {
                         Files.deleteIfExists(p);
@@ -280,6 +334,7 @@ public final class MaildirStore implements MessageStore {
         private final OutputStream buffered;
         private long size;
         private boolean done;
+        private MaildirName.Parsed prepared;
 
         MaildirDraft(MessageKey key, Path file, FileChannel channel) {
             this.key = key;
@@ -320,17 +375,16 @@ public final class MaildirStore implements MessageStore {
         }
 
         @Override
-        public LocalMessage commit() throws IOException {
-            if (done) {
-                throw new IllegalStateException("draft already committed or closed");
+        public String prepare() throws IOException {
+            if (done || prepared != null) {
+                throw new IllegalStateException("draft already prepared, committed or closed");
             }
             try {
                 buffered.flush();
                 channel.force(true);
                 channel.close();
-                LocalMessage m = publish(key, file, sha.digest(), size);
-                done = true;
-                return m;
+                prepared = MaildirStore.this.prepare(key, file, sha.digest(), size);
+                return prepared.base();
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
@@ -338,9 +392,22 @@ public final class MaildirStore implements MessageStore {
         }
 
         @Override
-        public void close() throws IOException {
+        public LocalMessage commit() throws IOException {
             if (done) {
-                return;
+                throw new IllegalStateException("draft already committed or closed");
+            }
+            if (prepared == null) {
+                prepare();
+            }
+            LocalMessage m = publish(prepared);
+            done = true;
+            return m;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (done || prepared != null) {
+                return; // a prepared file is the ledger's to decide, through recover()
             }
             done = true;
             try {

@@ -24,7 +24,7 @@ public record MessageFailure(MessageKey key, Stage stage, Exception error) {
         LEDGER,
         /** Deleting it on the server (DELE). */
         DELETE,
-        /** Fetching its header (TOP, RFC 2449). */
+        /** Fetching its header (TOP, RFC 1939 section 7). */
         PREVIEW
     }
 

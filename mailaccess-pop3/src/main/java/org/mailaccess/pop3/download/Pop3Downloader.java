@@ -16,10 +16,27 @@ import org.mailaccess.ServerEndpoint;
 /**
  * Downloads a POP3 mailbox the way a mail client does: each new message once (by UIDL, RFC 1939 section 7) into a
  * local {@link MessageStore}, with a {@link DownloadLedger} that remembers what was downloaded and when, and a
- * {@link LeavePolicy} that decides what is deleted on the server. Nothing is deleted before it is durably stored and
- * recorded, and no message is stored twice, whatever the point at which a run is interrupted (see the package
- * documentation for the order of steps).
+ * {@link LeavePolicy} that decides what is deleted on the server.
  *
+ * <p>What is guaranteed, wherever a run is interrupted (a crash, a dropped connection, {@link #cancel()}), given a
+ * store and a ledger that keep their contracts (durable when their calls return):
+ * <ul>
+ *   <li><b>nothing is deleted on the server that is not durably stored and recorded</b>; and a message downloaded
+ *       by an earlier session is deleted only after its header, fetched with {@code TOP n 0} (RFC 1939 section 7),
+ *       still matches the fingerprint recorded at download, so a server that reuses a UIDL for a message of the same
+ *       size does not get the new message deleted unread. Without TOP, or with a header that cannot be compared,
+ *       such messages stay on the server ({@link DownloadWarning.Kind#IDENTITY_UNVERIFIED}); with header-digest keys
+ *       ({@code allowHeaderDigestIds}) nothing is deleted at all ({@link DownloadWarning.Kind#DELETES_DISABLED});</li>
+ *   <li><b>a UIDL the ledger recorded is never retrieved again</b>: the message is written to the store, recorded,
+ *       then made visible (mbsync's order), and the next run finishes a publication a crash interrupted; so a message
+ *       the user deletes locally does not come back. A message is downloaded again only if it was never recorded
+ *       (interrupted before the ledger write), or when the server reused its UIDL;</li>
+ *   <li><b>bounded work per message</b>: a RETR that runs past max(2 x the listed size, the listed size + 1 MiB) is
+ *       abandoned (a {@link MessageFailure} and a {@link RunStatus#FAILED} run, since the connection is dropped).</li>
+ * </ul>
+ * Ledgers written by version 0.1 hold no fingerprints: the first due delete of such a message trusts the header the
+ * server shows then and records it.
+
  * <p>A run:
  * <ol>
  *   <li>refuses to connect when the server's LOGIN-DELAY (RFC 2449 section 6.8) has not passed since the last login
@@ -96,7 +113,7 @@ public final class Pop3Downloader {
     }
 
     /**
-     * Fetches the headers of every message not downloaded yet (TOP, RFC 2449), without downloading or deleting
+     * Fetches the headers of every message not downloaded yet (TOP, RFC 1939 section 7), without downloading or deleting
      * anything, so that the application can {@link #mark} them for the next {@link #run()}.
      *
      * @return the headers and current marks
@@ -152,6 +169,12 @@ public final class Pop3Downloader {
      * Deletes already sent in this session are committed if the session was between two commands (QUIT) and discarded
      * otherwise (RFC 1939 section 6); either way they only concern stored, recorded messages, and the ledger keeps
      * them pending until the next run sees the outcome.
+     *
+     * <p>While the session is being opened, there is nothing to close yet: the session supplier (for
+     * {@link #builder(MailboxClient, ServerEndpoint, Credentials)}, {@link MailboxClient#open}) cannot be interrupted.
+     * The run then stops as soon as it returns, sending nothing but QUIT. That wait is bounded: connect, greeting, STLS
+     * and the TLS handshake together within the client's connect timeout plus its read timeout, then each login round
+     * trip within the read timeout.
      */
     public void cancel() {
         DownloadRun run = current.get();

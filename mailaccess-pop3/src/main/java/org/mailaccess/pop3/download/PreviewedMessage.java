@@ -6,7 +6,7 @@ import org.mailaccess.MessageHeaders;
 import org.mailaccess.MessageKey;
 
 /**
- * A new message seen by its header only (POP3 {@code TOP n 0}, RFC 2449), for the application to decide about with
+ * A new message seen by its header only (POP3 {@code TOP n 0}, RFC 1939 section 7), for the application to decide about with
  * {@link Pop3Downloader#mark}.
  *
  * @param key     the message

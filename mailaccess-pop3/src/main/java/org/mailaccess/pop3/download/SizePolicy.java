@@ -14,7 +14,7 @@ public record SizePolicy(Action action, long limit) {
     public enum Action {
         /** Nothing: every message is downloaded. */
         DOWNLOAD,
-        /** Its header is fetched with TOP (RFC 2449) and returned as a preview; the body stays on the server. */
+        /** Its header is fetched with TOP (RFC 1939 section 7) and returned as a preview; the body stays on the server. */
         PREVIEW,
         /** It is left on the server and reported as skipped. */
         SKIP

@@ -18,9 +18,14 @@
  *
  * <p>The guarantees, and the order of steps that gives them (PITFALLS D1 to D9):
  * <ol>
- *   <li>a message is streamed into the store and committed there (fsync, atomic rename) before its UIDL is written to
- *       the {@link org.mailaccess.pop3.download.DownloadLedger} (fsync); a crash between the two is harmless because
- *       the store recognises the same message (same UIDL, same bytes) and does not keep it twice;</li>
+ *   <li>a message is streamed into the store and prepared there (fsync, rename within {@code tmp/}), then its UIDL,
+ *       store id and header fingerprint are written to the {@link org.mailaccess.pop3.download.DownloadLedger}
+ *       (fsync), and only then is it made visible (rename into {@code new/}, fsync): mbsync's journal order. The next
+ *       run publishes what the ledger recorded and discards what it did not, so a recorded UIDL is never fetched
+ *       again, even if the user deleted the message meanwhile;</li>
+ *   <li>before a session deletes a message an earlier session downloaded, {@code TOP n 0} checks that its header
+ *       still matches the recorded fingerprint; a reused UIDL is downloaded as a new message, never deleted
+ *       unread;</li>
  *   <li>a delete is recorded as pending in the ledger, and only then sent (DELE), and only for messages already in the
  *       store and the ledger;</li>
  *   <li>deletes take effect at QUIT (RFC 1939 section 6); when QUIT fails or its reply is lost, the pending deletes

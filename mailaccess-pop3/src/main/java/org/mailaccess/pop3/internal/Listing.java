@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -19,6 +20,7 @@ import org.mailaccess.MessageHeaders;
 import org.mailaccess.MessageKey;
 import org.mailaccess.MessageRange;
 import org.mailaccess.MessageSummary;
+import org.mailaccess.ProtocolViolationException;
 import org.mailaccess.UnsupportedCapabilityException;
 import org.mailaccess.pop3.Pop3Options;
 
@@ -116,15 +118,20 @@ final class Listing {
         return out;
     }
 
+    /** A listing may hold this many lines more than STAT counted, for servers that show mail arriving meanwhile. */
+    static final int LISTING_SLACK = 1000;
+
     private MessageIndex uidlIndex() throws IOException {
         List<String> uidl = probedUidl;
         List<String> list;
+        // STAT first, in the same batch: its count bounds how many listing lines are worth keeping.
+        long[] stat = new long[1];
         if (uidl == null) {
-            List<List<String>> listings = listings(List.of("UIDL", "LIST"));
+            List<List<String>> listings = listings(List.of("STAT", "UIDL", "LIST"), stat);
             uidl = listings.get(0);
             list = listings.get(1);
         } else {
-            list = listings(List.of("LIST")).get(0);
+            list = listings(List.of("STAT", "LIST"), stat).get(0);
         }
         MessageIndex built = MessageIndex.fromUidl(uidl);
         built.applySizes(list);
@@ -152,29 +159,58 @@ final class Listing {
             ids.add(occurrence == 1 ? id : id + ":" + occurrence);
         });
         MessageIndex built = MessageIndex.fromIds(ids);
-        built.applySizes(listings(List.of("LIST")).get(0));
+        built.applySizes(listings(List.of("STAT", "LIST"), new long[1]).get(0));
         return built;
     }
 
-    private List<List<String>> listings(List<String> commands) throws IOException {
+    /**
+     * Sends STAT and listing commands in one batch; {@code commands.get(0)} must be STAT, whose count (stored in
+     * {@code stat[0]}) caps every listing that follows at that many lines plus {@link #LISTING_SLACK}.
+     */
+    private List<List<String>> listings(List<String> commands, long[] stat) throws IOException {
         List<List<String>> out = new ArrayList<>();
         wire.pipeline(commands, features.batchSize(), (i, reply) -> {
+            if (i == 0) {
+                stat[0] = Pop3Session.parseStat(reply.expectOk("STAT"))[0];
+                return;
+            }
             reply.expectOk(commands.get(i));
-            out.add(wire.readListing());
+            out.add(wire.readListing(commands.get(i), stat[0] + LISTING_SLACK));
         });
         return out;
     }
 
     /**
-     * Reads the data of a {@code TOP n 0} reply, keeping at most {@link Pop3Options#maxHeaderBytes()} and reading the
+     * Reads the data of a {@code TOP n 0} reply (RFC 1939 section 7) within 4 x the read timeout and 4 x
+     * {@link Pop3Options#maxHeaderBytes()} octets in total, keeping at most {@link Pop3Options#maxHeaderBytes()} and reading the
      * rest only to stay in step; the digest, when given, sees every byte.
      */
     private byte[] readCapped(MessageDigest digest) throws IOException {
+        // A header block is not endless; one four times the cap is a server gone wrong (or hostile), and reading on
+        // would only keep the session busy. The deadline catches the same thing when it is sent slowly.
+        long limit = 4L * options.maxHeaderBytes();
+        Duration time = wire.readTimeout().multipliedBy(4);
+        try (Deadline deadline = wire.deadline("TOP", time)) {
+            try {
+                return readCapped(digest, limit);
+            } catch (IOException e) {
+                throw deadline.translate(e);
+            }
+        }
+    }
+
+    private byte[] readCapped(MessageDigest digest, long limit) throws IOException {
         DotStuffedInputStream body = wire.body();
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
+        long total = 0;
         int n;
         while ((n = body.read(chunk, 0, chunk.length)) >= 0) {
+            total += n;
+            if (total > limit) {
+                throw new ProtocolViolationException("The server's TOP reply exceeds " + limit + " octets"
+                        + " (4 x maxHeaderBytes) and has no end in sight; the session is closed");
+            }
             if (digest != null) {
                 digest.update(chunk, 0, n);
             } else if (kept.size() < options.maxHeaderBytes()) {

@@ -43,7 +43,8 @@ final class MessageIndex {
         MessageIndex index = new MessageIndex();
         for (String line : lines) {
             String[] parts = line.trim().split("\\s+");
-            if (parts.length < 2 || !parts[0].matches("[1-9][0-9]{0,9}") || parts[1].isEmpty()) {
+            if (parts.length < 2 || !parts[0].matches("[1-9][0-9]{0,8}") || parts[1].isEmpty()) {
+                // Nine digits at most: message numbers are ints here, and no maildrop holds a billion messages.
                 throw new ProtocolViolationException("The server sent a malformed UIDL line: " + Printable.of(line));
             }
             int number = Integer.parseInt(parts[0]);
@@ -81,7 +82,7 @@ final class MessageIndex {
     void applySizes(List<String> lines) {
         for (String line : lines) {
             String[] parts = line.trim().split("\\s+");
-            if (parts.length < 2 || !parts[0].matches("[0-9]{1,10}") || !parts[1].matches("[0-9]{1,18}")) {
+            if (parts.length < 2 || !parts[0].matches("[0-9]{1,9}") || !parts[1].matches("[0-9]{1,18}")) {
                 throw new ProtocolViolationException("The server sent a malformed LIST line: " + Printable.of(line));
             }
             Entry e = byNumber.get(Integer.parseInt(parts[0]));

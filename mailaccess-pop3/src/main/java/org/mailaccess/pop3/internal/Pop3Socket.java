@@ -1,10 +1,17 @@
 package org.mailaccess.pop3.internal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.apache.commons.net.pop3.POP3SClient;
@@ -32,13 +39,28 @@ import org.apache.commons.net.pop3.POP3SClient;
  */
 final class Pop3Socket extends POP3SClient {
 
+    /**
+     * The most the server may send before {@link #handedOver()}: greeting, STLS reply and TLS handshake. Commons Net
+     * reads those lines with an unbounded line reader; this budget is what keeps a hostile server from filling the
+     * heap with one endless greeting line.
+     */
+    static final int PRE_LOGIN_BYTES = 1 << 20;
+
     private volatile Socket tcp;
+    private volatile boolean aborted;
+    private final AtomicLong budget = new AtomicLong(PRE_LOGIN_BYTES);
 
     Pop3Socket(boolean implicitTls, SSLContext context, Duration connectTimeout, Duration readTimeout) {
         super("TLS", implicitTls, context);
         setEndpointCheckingEnabled(true);
         setConnectTimeout(millis(connectTimeout));
         setDefaultTimeout(millis(readTimeout));
+        setSocketFactory(new BudgetSocketFactory());
+    }
+
+    /** From now on the server's bytes are read by {@link LineInput}, whose lines are capped: no more budget. */
+    void handedOver() {
+        budget.set(Long.MAX_VALUE);
     }
 
     @Override
@@ -46,6 +68,10 @@ final class Pop3Socket extends POP3SClient {
         // Remember the TCP socket before any TLS layering: closing it is how another thread (the write watchdog,
         // close() while a call is running) aborts the connection, since closing an SSLSocket may block.
         tcp = _socket_;
+        if (aborted) {
+            _socket_.close(); // the deadline fired while the TCP connect was still running
+            throw new SocketException("connection aborted");
+        }
         _socket_.setTcpNoDelay(true);
         super._connectAction_();
     }
@@ -87,6 +113,7 @@ final class Pop3Socket extends POP3SClient {
 
     /** Drops the connection at the TCP level; safe from any thread, never throws. */
     void abort() {
+        aborted = true;
         Socket s = tcp;
         try {
             if (s != null) {
@@ -99,5 +126,77 @@ final class Pop3Socket extends POP3SClient {
 
     private static int millis(Duration d) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+
+    /** Creates the TCP sockets: plain sockets whose input counts against the pre-login budget. */
+    private final class BudgetSocketFactory extends SocketFactory {
+        @Override
+        public Socket createSocket() {
+            return new BudgetSocket();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            Socket s = createSocket();
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            Socket s = createSocket();
+            s.bind(new InetSocketAddress(local, localPort));
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            Socket s = createSocket();
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            Socket s = createSocket();
+            s.bind(new InetSocketAddress(local, localPort));
+            s.connect(new InetSocketAddress(host, port));
+            return s;
+        }
+    }
+
+    /** A TCP socket whose input stream fails once the server has sent more than the budget allows. */
+    private final class BudgetSocket extends Socket {
+        private InputStream counted;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (counted == null) {
+                counted = new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read() throws IOException {
+                        int b = super.read();
+                        spend(b < 0 ? 0 : 1);
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        spend(Math.max(0, n));
+                        return n;
+                    }
+                };
+            }
+            return counted;
+        }
+
+        private void spend(int n) throws IOException {
+            if (budget.addAndGet(-n) < 0) {
+                throw new ProtocolException("The server sent more than " + PRE_LOGIN_BYTES + " octets before login"
+                        + " (greeting, STLS reply, TLS handshake)");
+            }
+        }
     }
 }

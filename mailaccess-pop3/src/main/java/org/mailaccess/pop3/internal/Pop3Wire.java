@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailaccess.CommandFailedException;
+import org.mailaccess.ProtocolViolationException;
 import org.mailaccess.internal.Redaction;
 
 /**
@@ -24,8 +25,12 @@ final class Pop3Wire {
     private final LineInput in;
     private final OutputStream out;
     private final Events events;
+    private final Pop3Socket socket;
+    private final Duration readTimeout;
 
-    Pop3Wire(Pop3Socket socket, Duration writeTimeout, Events events) {
+    Pop3Wire(Pop3Socket socket, Duration readTimeout, Duration writeTimeout, Events events) {
+        this.socket = socket;
+        this.readTimeout = readTimeout;
         this.in = new LineInput(socket.input());
         this.out = new BufferedOutputStream(new WriteWatchdog(socket.output(), socket.tcpSocket(), writeTimeout),
                 8192);
@@ -45,7 +50,7 @@ final class Pop3Wire {
      */
     void send(String line) throws IOException {
         write(line);
-        events.commandSent(Redaction.command(line));
+        events.commandSent(Redaction.pop3(line));
     }
 
     /** Buffers an answer to a SASL challenge (RFC 5034 section 4), shown to listeners only as redacted. */
@@ -72,16 +77,39 @@ final class Pop3Wire {
         return readReply();
     }
 
-    /** Reads the lines of a multi-line protocol listing (CAPA, UIDL, LIST), byte-stuffing removed. */
-    List<String> readListing() throws IOException {
+    /**
+     * Reads the lines of a multi-line protocol listing (CAPA, UIDL, LIST), byte-stuffing removed.
+     *
+     * @param maxLines how many lines the caller can expect at most (for UIDL and LIST: the STAT count plus slack); a
+     *                 server that sends more is broken or hostile, and keeping its lines would grow without bound
+     * @throws ProtocolViolationException when the listing has more lines; the session is then out of step and closed
+     */
+    List<String> readListing(String verb, long maxLines) throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             String line = in.readLine();
             if (line.equals(".")) {
                 return lines;
             }
+            if (lines.size() >= maxLines) {
+                throw new ProtocolViolationException("The server's " + verb + " listing has more than " + maxLines
+                        + " lines");
+            }
             lines.add(line.startsWith(".") ? line.substring(1) : line);
         }
+    }
+
+    /**
+     * Arms a deadline for one operation on this connection: when it fires, the TCP socket is closed and the blocked
+     * read fails (translate its exception with {@link Deadline#translate}).
+     */
+    Deadline deadline(String what, Duration limit) {
+        return Deadline.arm(what, limit, socket::abort);
+    }
+
+    /** The read timeout the session was opened with (SO_TIMEOUT, per read). */
+    Duration readTimeout() {
+        return readTimeout;
     }
 
     /** The data of the multi-line reply whose status line was just read. */

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,6 +25,11 @@ import org.mailaccess.pop3.Pop3Options;
  * greeting, TLS (implicit, or STLS that fails closed), CAPA inside TLS, login, CAPA again (RFC 2449 section 5 allows
  * a different answer after login), and probing of UIDL and TOP when CAPA does not list them.
  *
+ * <p>Time and memory before login are bounded: connect, greeting, STLS and the TLS handshake together must finish
+ * within the client's connect timeout plus its read timeout (the socket is closed when that deadline fires), and the
+ * server may send at most {@link Pop3Socket#PRE_LOGIN_BYTES} octets meanwhile; after that every read has the read
+ * timeout, every line {@link LineInput#MAX_LINE} octets, and a CAPA reply at most {@value #MAX_CAPA_LINES} lines.
+ *
  * <p>Nothing is asked before TLS except STLS itself, so there is nothing learned in plaintext to throw away. The one
  * item kept from the plaintext greeting is the APOP timestamp: there is no other greeting, and the digest computed
  * from it travels inside TLS, so a forged timestamp can only make APOP fail.
@@ -31,6 +37,9 @@ import org.mailaccess.pop3.Pop3Options;
 final class SessionOpener {
 
     private static final Pattern APOP_TIMESTAMP = Pattern.compile("<[^<>\\s]+>");
+
+    /** RFC 2449 defines about a dozen capabilities; a CAPA reply with more than this many lines is not a real one. */
+    static final int MAX_CAPA_LINES = 256;
 
     private SessionOpener() {
     }
@@ -41,12 +50,30 @@ final class SessionOpener {
         events.connecting();
         Pop3Socket socket = new Pop3Socket(endpoint.tls() == TlsMode.IMPLICIT, client.sslContext(),
                 client.connectTimeout(), client.readTimeout());
+        // Connect, greeting, STLS and the TLS handshake run on Commons Net's reader, whose reads are bounded only one
+        // by one (SO_TIMEOUT): a server dribbling a greeting would hold open() forever. One overall deadline covers
+        // them all; Pop3Socket caps the bytes it takes from the server meanwhile.
+        Duration preLogin = client.connectTimeout().plus(client.readTimeout());
+        Deadline deadline = Deadline.arm("Connecting, the greeting and TLS", preLogin, socket::abort);
         try {
-            String greeting = connect(socket, endpoint, events);
-            if (endpoint.tls() == TlsMode.STARTTLS_REQUIRED) {
-                startTls(socket, events);
+            String greeting;
+            try {
+                greeting = connect(socket, endpoint, events);
+                if (endpoint.tls() == TlsMode.STARTTLS_REQUIRED) {
+                    startTls(socket, events);
+                }
+            } catch (IOException e) {
+                throw deadline.translate(e);
+            } catch (TlsRequiredException e) {
+                if (deadline.fired()) {
+                    throw deadline.translate(new IOException(e.getMessage(), e));
+                }
+                throw e;
+            } finally {
+                deadline.close();
             }
-            Pop3Wire wire = new Pop3Wire(socket, client.writeTimeout(), events);
+            socket.handedOver();
+            Pop3Wire wire = new Pop3Wire(socket, client.readTimeout(), client.writeTimeout(), events);
             CapaLines beforeLogin = capa(wire);
             String mechanism = new Authenticator(wire, beforeLogin, apopTimestamp(greeting), options)
                     .login(credentials);
@@ -103,7 +130,7 @@ final class SessionOpener {
 
     private static CapaLines capa(Pop3Wire wire) throws IOException {
         Reply reply = wire.command("CAPA");
-        return reply.ok() ? CapaLines.of(wire.readListing()) : CapaLines.NONE;
+        return reply.ok() ? CapaLines.of(wire.readListing("CAPA", MAX_CAPA_LINES)) : CapaLines.NONE;
     }
 
     /**
@@ -121,7 +148,7 @@ final class SessionOpener {
         if (!uidl || !top) {
             long messages = Pop3Session.parseStat(wire.command("STAT").expectOk("STAT"))[0];
             if (!uidl && wire.command("UIDL").ok()) {
-                uidlLines = wire.readListing();
+                uidlLines = wire.readListing("UIDL", messages + Listing.LISTING_SLACK);
                 uidl = true;
             }
             if (!top && messages > 0 && wire.command("TOP 1 0").ok()) {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class WriteWatchdog extends FilterOutputStream {
 
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
+    /** Shared with {@link Deadline}: one daemon thread for every alarm of this module. */
+    static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final Socket socket;
     private final long timeoutNanos;

@@ -37,7 +37,10 @@ class CrashRecoveryTest {
     enum Step {
         /** D1: the connection drops in the middle of a RETR. */
         DURING_RETR,
-        /** D2/D3: the message is committed to the store, the process dies before the ledger write. */
+        /**
+         * D2/D3: after a store write: the draft prepared (durable in tmp/, before the ledger write) or published
+         * (renamed into new/, after the ledger write).
+         */
         AFTER_STORE_WRITE,
         /** After any ledger commit: the login, a download, the pending deletes, the confirmed deletes. */
         AFTER_LEDGER_WRITE,
@@ -71,8 +74,9 @@ class CrashRecoveryTest {
         boolean deletes = policy == Policy.DELETE_AFTER_DOWNLOAD;
         switch (step) {
             case DURING_RETR:
-            case AFTER_STORE_WRITE:
                 return m;
+            case AFTER_STORE_WRITE:
+                return 2 * m; // prepare and publish of each message
             case AFTER_LEDGER_WRITE:
                 return 1 + m + (deletes ? 2 : 0); // login, downloads, pending deletes, confirmed deletes
             case DELE_NOT_PROCESSED:
@@ -215,6 +219,61 @@ class CrashRecoveryTest {
             assertThat(tmp).as(where + ": tmp").isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * D3 with a user in between: the process dies right after a message became visible. The user reads it in a
+     * Maildir reader (mutt moves it to cur/) and deletes it. The next run must not bring it back: the ledger
+     * recorded it before it became visible.
+     */
+    @Test
+    void aMessageTheUserDeletedAfterACrashDoesNotComeBack() throws IOException {
+        try (Account a = Account.start(Files.createDirectory(dir.resolve("mutt")))) {
+            a.deliver("once");
+            Crashes.Trigger trigger = new Crashes.Trigger(2, a.server::dropAllConnections); // 1 prepare, 2 publish
+            try {
+                a.downloader().store(new Crashes.Store(a.store, trigger)).build().run();
+            } catch (Crashes.SimulatedCrash expected) {
+                // the process "died" right after the message appeared in new/
+            }
+            assertThat(trigger.fired()).isTrue();
+            a.restart();
+            LocalMessage stored = a.store.list().get(0);
+            Path maildir = a.store.directory();
+            Files.move(maildir.resolve("new").resolve(stored.id()), maildir.resolve("cur").resolve(stored.id()
+                    + ":2,S"));
+            Files.delete(maildir.resolve("cur").resolve(stored.id() + ":2,S"));
+
+            DownloadResult again = a.downloader().build().run();
+
+            assertThat(again.downloaded()).as("the message the user already had and deleted came back").isEmpty();
+            assertThat(a.store.list()).isEmpty();
+        }
+    }
+
+    /** The process dies between the ledger write and the publication: the next run publishes, without a RETR. */
+    @Test
+    void aMessageRecordedButNotYetVisibleIsPublishedByTheNextRun() throws IOException {
+        try (Account a = Account.start(Files.createDirectory(dir.resolve("recover")))) {
+            StoredMessage m = a.deliver("once");
+            // Ledger writes: 1 the login, 2 the download record; the crash comes before the rename into new/.
+            Crashes.Trigger trigger = new Crashes.Trigger(2, a.server::dropAllConnections);
+            try {
+                a.downloader().ledger(new Crashes.Ledger(a.ledger, trigger)).build().run();
+            } catch (Crashes.SimulatedCrash expected) {
+                // died with the message in tmp/
+            }
+            a.restart();
+            assertThat(a.store.list()).isEmpty();
+            int before = a.server.commands().size();
+
+            DownloadResult again = a.downloader().build().run();
+
+            assertThat(again.downloaded()).isEmpty();
+            assertThat(a.storedTexts()).containsExactly(m.text());
+            assertThat(a.server.commands().subList(before, a.server.commands().size()))
+                    .extracting(RecordedCommand::verb).doesNotContain("RETR");
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Predicate;
 import org.mailaccess.MessageKey;
 
 /**
@@ -67,6 +68,13 @@ final class Crashes {
                 }
 
                 @Override
+                public String prepare() throws IOException {
+                    String id = d.prepare();
+                    trigger.wrote("store prepare");
+                    return id;
+                }
+
+                @Override
                 public LocalMessage commit() throws IOException {
                     LocalMessage m = d.commit();
                     trigger.wrote("store commit");
@@ -78,6 +86,11 @@ final class Crashes {
                     d.close();
                 }
             };
+        }
+
+        @Override
+        public List<LocalMessage> recover(Predicate<String> recorded) throws IOException {
+            return delegate.recover(recorded);
         }
 
         @Override

@@ -34,7 +34,11 @@ class FileLedgerTest {
         Instant at = T0.plusSeconds(seconds);
         switch (kind) {
             case 0:
-                return new LedgerChange.Downloaded(u, at, seconds * 7L);
+                return seconds % 2 == 0 ? new LedgerChange.Downloaded(u, at, seconds * 7L)
+                        : new LedgerChange.Downloaded(u, at, seconds * 7L, java.util.Optional.of("id " + u),
+                                java.util.Optional.of("h1:" + seconds));
+            case 8:
+                return new LedgerChange.Fingerprinted(u, "h1:" + seconds);
             case 1:
                 return new LedgerChange.Marked(u, Mark.values()[seconds % 3]);
             case 2:
@@ -52,7 +56,7 @@ class FileLedgerTest {
         }
     }
 
-    private static final Gen<LedgerChange> CHANGES = integers().between(0, 7).zip(
+    private static final Gen<LedgerChange> CHANGES = integers().between(0, 8).zip(
             integers().between(0, UIDLS.length - 1), integers().between(0, 100_000), FileLedgerTest::change);
 
     private static final Gen<List<List<LedgerChange>>> BATCHES = lists().of(lists().of(CHANGES).ofSizeBetween(1, 4))
@@ -72,7 +76,30 @@ class FileLedgerTest {
             assertThat(again.load()).isEqualTo(expected);
             assertThat(again.load().isDownloaded("uid 1")).isTrue();
         }
-        assertThat(Files.readString(file)).startsWith("mailaccess-ledger 1\n").contains("D uid%201 ");
+        assertThat(Files.readString(file)).startsWith("mailaccess-ledger 2\n").contains("D uid%201 ");
+    }
+
+    @Test
+    void aVersion1LedgerIsReadAndRewrittenAsVersion2() throws IOException {
+        Path file = dir.resolve("old.ledger");
+        String record = "D uid-1 2025-03-01T10:00:00Z 42\n";
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(record.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(file, "mailaccess-ledger 1\nT 1 " + Long.toHexString(crc.getValue()) + "\n" + record);
+
+        try (FileLedger ledger = FileLedger.open(file)) {
+            LedgerState.DownloadRecord r = ledger.load().downloads().get("uid-1");
+            assertThat(r.size()).isEqualTo(42);
+            assertThat(r.fingerprint()).isEmpty();
+            assertThat(r.storeId()).isEmpty();
+            ledger.commit(List.of(new LedgerChange.Downloaded("uid-2", T0, 7, java.util.Optional.of("a b"),
+                    java.util.Optional.of("h1:00"))));
+        }
+        assertThat(Files.readString(file)).startsWith("mailaccess-ledger 2\n").contains("D uid-1 ")
+                .contains("D uid-2 " + T0 + " 7 a%20b h1:00");
+        try (FileLedger again = FileLedger.open(file)) {
+            assertThat(again.load().downloads().get("uid-2").storeId()).contains("a b");
+        }
     }
 
     @Test

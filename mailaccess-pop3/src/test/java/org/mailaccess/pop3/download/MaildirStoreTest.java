@@ -182,11 +182,46 @@ class MaildirStoreTest {
     }
 
     @Test
-    void aUidlTooLongForAFileNameIsRefusedBeforeAnythingIsWritten() throws IOException {
+    void aUidlTooLongForAFileNameIsStoredUnderAHashAndFoundByTheFullUidl() throws IOException {
         MaildirStore store = MaildirStore.open(dir);
+        String longUidl = "u".repeat(300);
 
-        assertThatThrownBy(() -> store.begin(MessageKey.pop3("u".repeat(101)))).isInstanceOf(IOException.class)
-                .hasMessageContaining("UIDL longer");
+        LocalMessage m = put(store, longUidl, HELLO);
+
+        assertThat(m.id().length()).isLessThan(200);
+        assertThat(store.find(MessageKey.pop3(longUidl))).extracting(LocalMessage::id).containsExactly(m.id());
+        assertThat(store.find(MessageKey.pop3("u".repeat(299)))).isEmpty();
+        assertThat(read(store, store.find(MessageKey.pop3(longUidl)).get(0))).isEqualTo(HELLO);
+    }
+
+    @Test
+    void aPreparedMessageIsInvisibleUntilCommittedAndSurvivesClose() throws IOException {
+        MaildirStore store = MaildirStore.open(dir);
+        String id;
+        try (MessageStore.Draft draft = store.begin(MessageKey.pop3("uid-1"))) {
+            draft.output().write(HELLO);
+            id = draft.prepare();
+        }
+        assertThat(store.list()).isEmpty();
+        assertThat(files("tmp")).containsExactly(id);
+
+        MaildirStore reopened = MaildirStore.open(dir); // a restart must not clean a prepared file away
+        assertThat(files("tmp")).containsExactly(id);
+        assertThat(reopened.recover(id::equals)).extracting(LocalMessage::id).containsExactly(id);
         assertThat(files("tmp")).isEmpty();
+        assertThat(reopened.list()).extracting(LocalMessage::id).containsExactly(id);
+    }
+
+    @Test
+    void recoveryDiscardsWhatTheLedgerNeverRecorded() throws IOException {
+        MaildirStore store = MaildirStore.open(dir);
+        try (MessageStore.Draft draft = store.begin(MessageKey.pop3("uid-1"))) {
+            draft.output().write(HELLO);
+            draft.prepare();
+        }
+
+        assertThat(store.recover(id -> false)).isEmpty();
+        assertThat(files("tmp")).isEmpty();
+        assertThat(store.list()).isEmpty();
     }
 }
