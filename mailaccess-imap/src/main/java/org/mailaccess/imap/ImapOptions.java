@@ -25,7 +25,9 @@ import org.mailaccess.ProtocolOptions;
  * server therefore passes a filter that closes the session with a
  * {@link org.mailaccess.ProtocolViolationException} when a literal is larger than {@link #maxLiteralSize()}, a line
  * longer than {@link #maxLineLength()}, one response larger than both together, or parentheses nested deeper than
- * {@value #MAX_NESTING}. The literal cap does not limit message size: message bodies are streamed in partial fetches
+ * {@value #MAX_NESTING}; and, since the parser keeps every untagged response of a command until its tagged one
+ * arrives (RFC 3501 section 2.2.2), when one command draws more than {@link #maxResponsesPerCommand()} untagged
+ * responses or more than {@link #maxOctetsPerCommand()} octets of them. The literal cap does not limit message size: message bodies are streamed in partial fetches
  * of {@link #fetchChunkSize()} octets (RFC 3501 section 6.4.5, {@code BODY.PEEK[]<origin.count>}), so every literal
  * stays small however large the message is. A server that ignores the partial range and sends a whole large message
  * at once (a known Exchange bug) is stopped by the cap instead of exhausting the heap.
@@ -34,6 +36,13 @@ public final class ImapOptions implements ProtocolOptions {
 
     /** The deepest nesting of parentheses accepted in one response (Dovecot stops at 100; we are lenient). */
     public static final int MAX_NESTING = 256;
+
+    /** Without an explicit {@link Builder#maxOctetsPerCommand}, one command may draw this many literal caps. */
+    private static final long DEFAULT_OCTETS_FACTOR = 4;
+    /** Heap allowed per untagged response by default: a parsed response costs a few hundred bytes. */
+    private static final long HEAP_PER_RESPONSE = 1024;
+    private static final long MIN_DEFAULT_RESPONSES = 20_000;
+    private static final long MAX_DEFAULT_RESPONSES = 1_000_000;
 
     private static final ImapOptions DEFAULTS = builder().build();
 
@@ -46,8 +55,21 @@ public final class ImapOptions implements ProtocolOptions {
     private final int fetchChunkSize;
     private final Set<String> disabledExtensions;
     private final Duration reconnectBackoffMax;
+    private final int maxResponsesPerCommand;
+    // 0 when derived from the heap size.
+    private final int responsesSetting;
+    private final long maxOctetsPerCommand;
+    // 0 when derived from the literal cap, so that toBuilder().maxLiteralSize(...) keeps deriving it.
+    private final long octetsSetting;
 
     private ImapOptions(Builder b) {
+        this.responsesSetting = b.maxResponsesPerCommand;
+        this.maxResponsesPerCommand = b.maxResponsesPerCommand > 0 ? b.maxResponsesPerCommand
+                : (int) Math.min(MAX_DEFAULT_RESPONSES, Math.max(MIN_DEFAULT_RESPONSES,
+                        Runtime.getRuntime().maxMemory() / HEAP_PER_RESPONSE));
+        this.octetsSetting = b.maxOctetsPerCommand;
+        this.maxOctetsPerCommand = b.maxOctetsPerCommand > 0 ? b.maxOctetsPerCommand
+                : DEFAULT_OCTETS_FACTOR * b.maxLiteralSize;
         this.defaultDeleteMode = b.defaultDeleteMode;
         this.idleRenewInterval = b.idleRenewInterval;
         this.pollInterval = b.pollInterval;
@@ -91,6 +113,8 @@ public final class ImapOptions implements ProtocolOptions {
         b.pollInterval = pollInterval;
         b.maxLiteralSize = maxLiteralSize;
         b.maxLineLength = maxLineLength;
+        b.maxResponsesPerCommand = responsesSetting;
+        b.maxOctetsPerCommand = octetsSetting;
         b.fetchBatchSize = fetchBatchSize;
         b.fetchChunkSize = fetchChunkSize;
         b.disabledExtensions.addAll(disabledExtensions);
@@ -146,6 +170,30 @@ public final class ImapOptions implements ProtocolOptions {
     }
 
     /**
+     * The most untagged responses one command may draw before its tagged response (RFC 3501 section 2.2.2); more
+     * ends the session with a {@link org.mailaccess.ProtocolViolationException}. One parsed response costs a few
+     * hundred bytes of heap, so by default the cap follows the heap: one response per KiB of
+     * {@link Runtime#maxMemory()}, at least 20,000 and at most 1,000,000 (32,768 for a 32 MiB heap, 524,288 for
+     * 512 MiB). Listings fetch {@link #fetchBatchSize()} messages per command; a watch's resynchronisation and an
+     * expunge of many messages draw one response per message.
+     *
+     * @return the cap
+     */
+    public int maxResponsesPerCommand() {
+        return maxResponsesPerCommand;
+    }
+
+    /**
+     * The most octets of untagged responses one command may draw before its tagged response. By default four times
+     * {@link #maxLiteralSize()}: a batch of {@link #fetchBatchSize()} header listings fits easily.
+     *
+     * @return the cap
+     */
+    public long maxOctetsPerCommand() {
+        return maxOctetsPerCommand;
+    }
+
+    /**
      * How many messages one {@code UID FETCH} of a listing covers.
      *
      * @return the batch size
@@ -187,7 +235,9 @@ public final class ImapOptions implements ProtocolOptions {
         return "ImapOptions[defaultDeleteMode=" + defaultDeleteMode + ", idleRenewInterval=" + idleRenewInterval
                 + ", pollInterval=" + pollInterval + ", maxLiteralSize=" + maxLiteralSize + ", maxLineLength="
                 + maxLineLength + ", fetchBatchSize=" + fetchBatchSize + ", fetchChunkSize=" + fetchChunkSize
-                + ", disabledExtensions=" + disabledExtensions + ", reconnectBackoffMax=" + reconnectBackoffMax + "]";
+                + ", disabledExtensions=" + disabledExtensions + ", reconnectBackoffMax=" + reconnectBackoffMax
+                + ", maxResponsesPerCommand=" + maxResponsesPerCommand + ", maxOctetsPerCommand="
+                + maxOctetsPerCommand + "]";
     }
 
     /** Collects settings for {@link ImapOptions}. Not thread-safe. */
@@ -198,6 +248,8 @@ public final class ImapOptions implements ProtocolOptions {
         private long maxLiteralSize = 64L * 1024 * 1024;
         private int maxLineLength = 8 * 1024 * 1024;
         private int fetchBatchSize = 1000;
+        private int maxResponsesPerCommand;
+        private long maxOctetsPerCommand;
         private int fetchChunkSize = 1024 * 1024;
         private final Set<String> disabledExtensions = new LinkedHashSet<>();
         private Duration reconnectBackoffMax = Duration.ofSeconds(60);
@@ -267,6 +319,36 @@ public final class ImapOptions implements ProtocolOptions {
         }
 
         /**
+         * Sets the most untagged responses one command may draw before its tagged response.
+         *
+         * @param responses at least 1,000
+         * @return this builder
+         */
+        public Builder maxResponsesPerCommand(int responses) {
+            if (responses < 1000) {
+                throw new IllegalArgumentException("maxResponsesPerCommand must be at least 1000: " + responses);
+            }
+            this.maxResponsesPerCommand = responses;
+            return this;
+        }
+
+        /**
+         * Sets the most octets of untagged responses one command may draw before its tagged response.
+         *
+         * @param octets at least {@link #maxLiteralSize(long) maxLiteralSize} plus
+         *               {@link #maxLineLength(int) maxLineLength} (checked by {@link #build()}), so that one response
+         *               within the other limits always fits
+         * @return this builder
+         */
+        public Builder maxOctetsPerCommand(long octets) {
+            if (octets < 1) {
+                throw new IllegalArgumentException("maxOctetsPerCommand must be positive: " + octets);
+            }
+            this.maxOctetsPerCommand = octets;
+            return this;
+        }
+
+        /**
          * Sets how many messages one listing FETCH covers.
          *
          * @param messages 1 to 10,000
@@ -324,11 +406,15 @@ public final class ImapOptions implements ProtocolOptions {
          * Builds the options.
          *
          * @return the options
-         * @throws IllegalArgumentException when the chunk size does not fit under the literal cap
+         * @throws IllegalArgumentException when the chunk size does not fit under the literal cap, or one response
+         *                                  within the limits would not fit under the per-command octet cap
          */
         public ImapOptions build() {
             if (fetchChunkSize > maxLiteralSize) {
                 throw new IllegalArgumentException("fetchChunkSize must not exceed maxLiteralSize");
+            }
+            if (maxOctetsPerCommand > 0 && maxOctetsPerCommand < maxLiteralSize + maxLineLength) {
+                throw new IllegalArgumentException("maxOctetsPerCommand must be at least maxLiteralSize + maxLineLength");
             }
             return new ImapOptions(this);
         }

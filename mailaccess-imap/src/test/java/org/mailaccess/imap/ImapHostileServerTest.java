@@ -141,4 +141,77 @@ class ImapHostileServerTest {
             assertThat(list.get(0).headers().orElseThrow().first("X-Paren")).contains("(((");
         }
     }
+
+    @Test
+    void aQuoteInsideAFlagAtomCannotHideDeepNestingFromTheGuard() throws Exception {
+        // Angus reads a" as a flag atom; a guard that took it for a quote would miss the million '(' that follow
+        // and let Angus's recursive BODYSTRUCTURE parser overflow the stack.
+        try (ScriptedImapServer server = server(tag -> ascii("* 1 FETCH (FLAGS (a\") UID 1 BODYSTRUCTURE "
+                + "(".repeat(1_000_000) + "\r\n" + tag + " OK done\r\n"));
+                MailboxSession s = open(server, ImapOptions.defaults())) {
+            assertThatThrownBy(() -> s.inbox().parts(MessageKey.imap("INBOX", 7, 1)))
+                    .isInstanceOf(ProtocolViolationException.class).hasMessageContaining("nested");
+            assertThat(s.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void endlessSmallUntaggedResponsesToOneCommandEndTheSessionInA32MegabyteHeap() throws Exception {
+        // Each response is small, but Angus keeps all of them until the tagged one: the count must be bounded.
+        try (ScriptedImapServer server = new ScriptedImapServer("* OK [CAPABILITY IMAP4rev1 UIDPLUS] flood", null,
+                false, (tag, command, c) -> {
+                    String verb = command.split(" ")[0].toUpperCase();
+                    if (verb.equals("UID")) {
+                        byte[] lines = ascii("* 1 FETCH (FLAGS (\\Seen))\r\n".repeat(1000));
+                        try {
+                            for (int i = 0; i < 200_000; i++) {
+                                c.raw.write(lines);
+                            }
+                        } catch (IOException e) {
+                            // The client gave up, as it should.
+                        }
+                        return null;
+                    }
+                    return switch (verb) {
+                        case "SELECT" -> ascii("* 1 EXISTS\r\n* OK [UIDVALIDITY 7] v\r\n* OK [UIDNEXT 2] n\r\n" + tag
+                                + " OK [READ-WRITE] selected\r\n");
+                        case "LOGOUT" -> ascii("* BYE\r\n" + tag + " OK\r\n");
+                        default -> ascii(tag + " OK done\r\n");
+                    };
+                })) {
+            String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                    SmallHeapClient.class.getName(), Integer.toString(server.port())).redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            assertThat(out).contains("RESULT " + ProtocolViolationException.class.getName());
+        }
+    }
+
+    @Test
+    void theUntaggedBudgetStartsAgainAfterEachTaggedResponse() throws Exception {
+        // 1,500 untagged responses per command, three commands in a row, under a cap of 2,000 per command.
+        ImapOptions options = ImapOptions.builder().maxResponsesPerCommand(2000).build();
+        StringBuilder flood = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            flood.append("* 1 FETCH (FLAGS (\\Seen))\r\n");
+        }
+        try (ScriptedImapServer server = new ScriptedImapServer("* OK [CAPABILITY IMAP4rev1 UIDPLUS] busy", null,
+                false, (tag, command, c) -> {
+                    String verb = command.split(" ")[0].toUpperCase();
+                    return switch (verb) {
+                        case "SELECT" -> ascii("* 1 EXISTS\r\n* OK [UIDVALIDITY 7] v\r\n* OK [UIDNEXT 2] n\r\n" + tag
+                                + " OK [READ-WRITE] selected\r\n");
+                        case "UID" -> ascii(flood + "* 1 FETCH (UID 1 RFC822.SIZE 5 FLAGS (\\Seen))\r\n" + tag
+                                + " OK done\r\n");
+                        case "LOGOUT" -> ascii("* BYE\r\n" + tag + " OK\r\n");
+                        default -> ascii(tag + " OK done\r\n");
+                    };
+                }); MailboxSession s = open(server, options)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(s.inbox().summaries(MessageRange.all(), FetchSpec.keysAndSizes())).hasSize(1);
+            }
+        }
+    }
 }

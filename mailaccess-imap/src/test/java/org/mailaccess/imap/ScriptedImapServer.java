@@ -66,12 +66,21 @@ final class ScriptedImapServer implements AutoCloseable {
 
     private void serve() {
         while (!server.isClosed()) {
-            try (Socket accepted = server.accept()) {
-                accepted.setSoTimeout(20_000);
-                Socket s = implicitTls ? upgrade(accepted) : accepted;
-                converse(s, implicitTls);
+            try {
+                Socket accepted = server.accept();
+                Thread t = new Thread(() -> {
+                    try (accepted) {
+                        accepted.setSoTimeout(20_000);
+                        Socket s = implicitTls ? upgrade(accepted) : accepted;
+                        converse(s, implicitTls);
+                    } catch (IOException e) {
+                        // The client hung up.
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
             } catch (IOException e) {
-                // The client hung up, or the test closed the server.
+                // The test closed the server.
             }
         }
     }

@@ -274,7 +274,8 @@ final class ImapSession {
     }
 
     static Result notSelected() {
-        return Result.no("no mailbox selected");
+        // A command in the wrong state is a client error: BAD, as Dovecot answers (RFC 3501 section 6).
+        return Result.bad("No mailbox selected.");
     }
 
     /** Never echoes the verb back: client text in a reply is what S8 forbids. */

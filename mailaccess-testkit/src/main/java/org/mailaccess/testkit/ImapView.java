@@ -2,6 +2,7 @@ package org.mailaccess.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mailaccess.testkit.internal.ImapSyntaxException;
 import org.mailaccess.testkit.internal.ImapWriter;
 import org.mailaccess.testkit.internal.SequenceSet;
 
@@ -68,11 +69,20 @@ final class ImapView {
     /**
      * The 0-based indexes a sequence set or UID set selects, ascending. UID sets skip messages already expunged by
      * another connection (they no longer have a UID, RFC 3501 section 6.4.8); sequence sets include them.
+     *
+     * @throws ImapSyntaxException (answered BAD) when a sequence set names a number above the message count, as
+     *                             Dovecot answers "Invalid messageset": a client whose count went stale must
+     *                             notice here, not against a real server (RFC 3501 section 9, seq-number); in an
+     *                             empty mailbox every sequence set is refused, {@code *} included
      */
     List<Integer> resolve(String setText, boolean uid) {
         SequenceSet set = SequenceSet.parse(setText);
         List<Integer> selected = new ArrayList<>();
         if (!uid) {
+            // Dovecot also refuses "*" and "1:*" in an empty mailbox: there is no message for them to name.
+            if (entries.isEmpty() || set.highest(entries.size()) > entries.size()) {
+                throw new ImapSyntaxException("Invalid messageset");
+            }
             for (int i = 0; i < entries.size(); i++) {
                 if (set.contains(i + 1, entries.size())) {
                     selected.add(i);

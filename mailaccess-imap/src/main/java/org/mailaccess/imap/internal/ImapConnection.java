@@ -10,6 +10,7 @@ import org.eclipse.angus.mail.imap.protocol.MailboxInfo;
 import org.mailaccess.Capabilities;
 import org.mailaccess.ConnectionException;
 import org.mailaccess.MailAccessException;
+import org.mailaccess.ProtocolViolationException;
 import org.mailaccess.ServerEndpoint;
 import org.mailaccess.imap.ImapOptions;
 import org.mailaccess.imap.internal.net.ConnectionProbe;
@@ -46,6 +47,9 @@ final class ImapConnection {
         this.endpoint = endpoint;
         this.options = options;
         this.capabilities = capabilities;
+        // Angus's high-level methods (LIST, STATUS, APPEND...) hand their untagged responses to the handlers; our own
+        // command() does not, and tracks its responses itself.
+        protocol.addResponseHandler(this::trackOne);
     }
 
     ServerEndpoint endpoint() {
@@ -93,7 +97,12 @@ final class ImapConnection {
      */
     Response[] command(String verb, String command, Argument args) {
         ensureOpen();
-        Response[] r = protocol.command(command, args);
+        Response[] r;
+        try {
+            r = protocol.command(command, args);
+        } catch (StackOverflowError e) {
+            throw tooDeep(verb);
+        }
         Response last = r[r.length - 1];
         if (last.isBYE()) {
             throw fatal(ImapErrors.dropped(verb, last, probe));
@@ -124,7 +133,19 @@ final class ImapConnection {
                 throw fatal(m);
             }
             throw m;
+        } catch (StackOverflowError e) {
+            throw tooDeep(verb);
         }
+    }
+
+    /**
+     * The last line of defence against nesting the response guard could not see: Angus parses BODYSTRUCTURE
+     * recursively, and its quoting rules differ from place to place. The parse ran on this thread and is unwound,
+     * so the stack is usable again; the connection is not, so it is closed.
+     */
+    MailAccessException tooDeep(String verb) {
+        probe.violation("a server response was nested too deeply to parse");
+        return fatal(new ProtocolViolationException(probe.violation().orElseThrow() + " (during " + verb + ")"));
     }
 
     /**
@@ -196,29 +217,59 @@ final class ImapConnection {
         }
     }
 
-    /** Keeps the selection state current from untagged EXISTS and response codes (RFC 3501 section 7). */
     private void track(Response[] responses) {
+        for (Response r : responses) {
+            trackOne(r);
+        }
+    }
+
+    /**
+     * Keeps the selection state current from untagged EXISTS, EXPUNGE, VANISHED and response codes (RFC 3501
+     * section 7.3.1 and 7.4.1, RFC 7162 section 3.2.10): the message count must follow every expunge, or later
+     * ranges by sequence number point past the end of the mailbox.
+     */
+    private void trackOne(Response r) {
         SelectedFolder s = selected;
-        if (s == null) {
+        if (s == null || !(r instanceof IMAPResponse ir) || !r.isUnTagged()) {
             return;
         }
-        for (Response r : responses) {
-            if (!(r instanceof IMAPResponse ir) || !r.isUnTagged()) {
-                continue;
-            }
-            if (ir.keyEquals("EXISTS")) {
-                s = s.withExists(ir.getNumber());
-            } else if (r.isOK()) {
-                String rest = ImapErrors.rest(r);
-                if (rest.regionMatches(true, 0, "[UIDVALIDITY ", 0, 13)) {
-                    try {
-                        s = s.withUidValidity(Long.parseLong(rest.substring(13, rest.indexOf(']')).trim()));
-                    } catch (RuntimeException e) {
-                        // Malformed code: keep the old value; a later SELECT will tell.
-                    }
+        if (ir.keyEquals("EXISTS")) {
+            s = s.withExists(ir.getNumber());
+        } else if (ir.keyEquals("EXPUNGE")) {
+            s = s.withExists(Math.max(0, s.exists() - 1));
+        } else if (ir.keyEquals("VANISHED")) {
+            s = s.withExists((int) Math.max(0, s.exists() - vanishedCount(ir)));
+        } else if (r.isOK()) {
+            String rest = ImapErrors.rest(r);
+            if (rest.regionMatches(true, 0, "[UIDVALIDITY ", 0, 13)) {
+                try {
+                    s = s.withUidValidity(Long.parseLong(rest.substring(13, rest.indexOf(']')).trim()));
+                } catch (RuntimeException e) {
+                    // Malformed code: keep the old value; a later SELECT will tell.
                 }
             }
         }
         selected = s;
+    }
+
+    /** How many messages an untagged VANISHED removes; VANISHED (EARLIER) reports old news and removes none. */
+    static long vanishedCount(IMAPResponse ir) {
+        String set = vanishedSet(ir);
+        return set == null ? 0 : UidSets.count(set);
+    }
+
+    /**
+     * The UID set of an untagged VANISHED, or null for VANISHED (EARLIER). Read from the text rather than with the
+     * response's parser, whose read position other handlers of the same response share.
+     */
+    static String vanishedSet(IMAPResponse ir) {
+        String text = ir.toString();
+        int at = text.toUpperCase(Locale.ROOT).indexOf("VANISHED");
+        String rest = at < 0 ? "" : text.substring(at + 8).trim();
+        if (rest.isEmpty() || rest.startsWith("(")) {
+            return null;
+        }
+        int sp = rest.indexOf(' ');
+        return sp < 0 ? rest : rest.substring(0, sp);
     }
 }

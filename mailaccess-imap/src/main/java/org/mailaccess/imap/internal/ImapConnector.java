@@ -58,7 +58,8 @@ final class ImapConnector {
             ImapOptions options) {
         MailEventListener listener = client.listener();
         ConnectionProbe probe = new ConnectionProbe(options.maxLiteralSize(), options.maxLineLength(),
-                ImapOptions.MAX_NESTING, client.writeTimeout(), new ListenerEvents(endpoint, listener));
+                ImapOptions.MAX_NESTING, options.maxResponsesPerCommand(), options.maxOctetsPerCommand(),
+                client.writeTimeout(), new ListenerEvents(endpoint, listener));
         boolean implicitTls = endpoint.tls() == TlsMode.IMPLICIT;
         String name = implicitTls ? "imaps" : "imap";
         Properties props = properties(name, client, probe);

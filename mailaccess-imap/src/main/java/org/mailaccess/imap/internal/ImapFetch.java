@@ -10,6 +10,7 @@ import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.MODSEQ;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
@@ -99,16 +100,45 @@ final class ImapFetch {
 
     /**
      * Sends one FETCH and parses every untagged FETCH response that carries a UID; others (unsolicited flag updates
-     * of other messages) are skipped.
+     * of other messages) are skipped. An EXPUNGE or VANISHED in the same answer (allowed during UID FETCH, RFC 3501
+     * section 7.4.1; RFC 7162 section 3.2.10) removes the message it names from the result, taking the renumbering
+     * of the messages after it into account, so that a listing never returns a message the server has just said is
+     * gone.
      */
     static List<Fetched> fetch(ImapConnection c, String verb, String command) {
         Response[] responses = c.command(verb, command, null);
         List<Fetched> out = new ArrayList<>();
+        List<Integer> seqs = new ArrayList<>();
         for (Response r : responses) {
             if (r instanceof FetchResponse f) {
                 Fetched parsed = parse(f);
                 if (parsed != null) {
                     out.add(parsed);
+                    seqs.add(f.getNumber());
+                }
+            } else if (r instanceof IMAPResponse ir && r.isUnTagged() && ir.keyEquals("EXPUNGE")) {
+                int n = ir.getNumber();
+                for (int i = out.size() - 1; i >= 0; i--) {
+                    if (seqs.get(i) == n) {
+                        out.remove(i);
+                        seqs.remove(i);
+                    } else if (seqs.get(i) > n) {
+                        seqs.set(i, seqs.get(i) - 1);
+                    }
+                }
+            } else if (r instanceof IMAPResponse ir && r.isUnTagged() && ir.keyEquals("VANISHED")) {
+                String set = ImapConnection.vanishedSet(ir);
+                if (set != null) {
+                    java.util.Set<Long> gone = new java.util.HashSet<>();
+                    for (long uid : UidSets.expand(set, 10_000_000)) {
+                        gone.add(uid);
+                    }
+                    for (int i = out.size() - 1; i >= 0; i--) {
+                        if (gone.contains(out.get(i).uid())) {
+                            out.remove(i);
+                            seqs.remove(i);
+                        }
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.mailaccess.imap.internal;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -123,12 +124,14 @@ final class ImapMove {
     }
 
     /**
-     * The new keys from a COPYUID response code (RFC 4315 section 3), which MOVE sends in an untagged OK
-     * (RFC 6851 section 4.3) and COPY in the tagged one; the two sets correspond in order.
+     * The new keys from the COPYUID response codes (RFC 4315 section 3), which MOVE sends in untagged OKs
+     * (RFC 6851 section 4.3) and COPY in the tagged one; each code's two sets correspond in order. A server may split
+     * one MOVE into several untagged OK [COPYUID] responses (RFC 6851 section 4.3: "one or more"), so all of them
+     * are merged, in the order they arrived.
      */
     static Map<MessageKey, MessageKey> copyUid(Response[] responses, String folder, long uidValidity, String target) {
-        for (int i = responses.length - 1; i >= 0; i--) {
-            Response r = responses[i];
+        Map<MessageKey, MessageKey> out = new LinkedHashMap<>();
+        for (Response r : responses) {
             if (r == null || !r.isOK()) {
                 continue;
             }
@@ -142,21 +145,19 @@ final class ImapMove {
             }
             try {
                 long targetValidity = Long.parseLong(parts[0]);
-                long[] src = UidSets.expand(parts[1], MAX_COPYUID);
-                long[] dst = UidSets.expand(parts[2], MAX_COPYUID);
+                long[] src = UidSets.expand(parts[1], MAX_COPYUID - out.size());
+                long[] dst = UidSets.expand(parts[2], MAX_COPYUID - out.size());
                 if (src.length != dst.length) {
                     continue;
                 }
-                Map<MessageKey, MessageKey> out = new LinkedHashMap<>();
                 for (int j = 0; j < src.length; j++) {
                     out.put(MessageKey.imap(folder, uidValidity, src[j]),
                             MessageKey.imap(target, targetValidity, dst[j]));
                 }
-                return out;
             } catch (NumberFormatException e) {
-                // A malformed code only costs the caller the new keys.
+                // A malformed code only costs the caller these new keys.
             }
         }
-        return Map.of();
+        return Collections.unmodifiableMap(out);
     }
 }

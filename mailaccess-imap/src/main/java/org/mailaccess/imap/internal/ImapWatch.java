@@ -1,31 +1,18 @@
 package org.mailaccess.imap.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.angus.mail.iap.Response;
-import org.eclipse.angus.mail.iap.ResponseHandler;
-import org.eclipse.angus.mail.imap.protocol.FLAGS;
-import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
-import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
-import org.eclipse.angus.mail.imap.protocol.UID;
 import org.mailaccess.ConnectionException;
 import org.mailaccess.Credentials;
-import org.mailaccess.Flags;
 import org.mailaccess.MailAccessException;
 import org.mailaccess.MailboxClient;
 import org.mailaccess.MailboxEvent;
-import org.mailaccess.MessageKey;
 import org.mailaccess.ServerEndpoint;
 import org.mailaccess.Watch;
 import org.mailaccess.imap.ImapOptions;
@@ -38,8 +25,9 @@ import org.mailaccess.imap.ImapOptions;
  *
  * <p>This is deliberately not Angus's {@code IdleManager} (which needs {@code IMAPFolder}s and socket channels and
  * has no renewal) nor {@code IMAPFolder.idle()} (which ignores a read timeout and keeps listening; angus-mail#176).
- * The loop uses Angus's IDLE primitives: {@code idleStart}, {@code readIdleResponse} and {@code idleAbort}, the last
- * of which may be called from another thread to send DONE.
+ * IDLE is sent and read by {@link WatchIdle} (Angus's {@code idleStart} cannot see a refusal); DONE is Angus's
+ * {@code idleAbort}, which may be called from another thread. The folder state and the events it yields live in
+ * {@link WatchedFolder}; a server that refuses IDLE although it advertises it is polled with NOOP instead.
  */
 final class ImapWatch implements Watch {
 
@@ -48,7 +36,6 @@ final class ImapWatch implements Watch {
         t.setDaemon(true);
         return t;
     });
-    private static final long MAX_VANISHED = 10_000_000;
 
     private final ServerEndpoint endpoint;
     private final Credentials credentials;
@@ -58,17 +45,12 @@ final class ImapWatch implements Watch {
     private final Consumer<MailboxEvent> listener;
     private final Thread thread;
     private final Object sleeper = new Object();
+    private final WatchedFolder state;
     private volatile boolean running = true;
     private volatile ImapConnection current;
     private volatile IdleCycle cycle;
-
-    // State of the watched folder, touched by the watch thread only.
-    private long uidValidity = -1;
-    private long uidNext = 1;
-    private final List<Long> bySequence = new ArrayList<>();
-    private final Map<Long, Flags> flags = new HashMap<>();
-    private int exists;
-    private boolean pendingNew;
+    // Set once the server refused IDLE although it advertised it: from then on the watch polls.
+    private boolean idleRefused;
 
     /** One IDLE command: DONE is sent at most once, and only while it runs. */
     private static final class IdleCycle {
@@ -100,6 +82,13 @@ final class ImapWatch implements Watch {
         this.options = options;
         this.folder = folder;
         this.listener = listener;
+        this.state = new WatchedFolder(folder, this::emit, () -> {
+            IdleCycle c = cycle;
+            if (c != null) {
+                // Leave IDLE to fetch the new UIDs; the next IDLE follows right after.
+                c.done();
+            }
+        });
         this.thread = new Thread(this::run, "mailaccess-imap-watch");
         thread.setDaemon(true);
     }
@@ -114,7 +103,7 @@ final class ImapWatch implements Watch {
         ImapConnection first = ImapConnector.open(endpoint, credentials, client, options);
         try {
             SelectedFolder sel = first.select(folder);
-            w.resync(first, sel, true);
+            w.state.resync(first, sel, true);
         } catch (RuntimeException e) {
             first.logout();
             throw e;
@@ -176,10 +165,10 @@ final class ImapWatch implements Watch {
                     if (!running) {
                         break;
                     }
-                    resync(c, c.select(folder), false);
+                    state.resync(c, c.select(folder), false);
                     backoff = Duration.ofSeconds(1);
                 }
-                boolean push = c.has("IDLE");
+                boolean push = c.has("IDLE") && !idleRefused;
                 emit(new MailboxEvent.Listening(push));
                 if (push) {
                     idleLoop(c);
@@ -220,56 +209,32 @@ final class ImapWatch implements Watch {
 
     private void idleLoop(ImapConnection c) {
         IMAPProtocol p = c.protocol();
-        ResponseHandler handler = this::untagged;
-        p.addResponseHandler(handler);
         Duration idleReadTimeout = options.idleRenewInterval().plus(client.readTimeout());
-        try {
-            while (running) {
-                IdleCycle idle = new IdleCycle(p);
-                c.probe().readTimeout(idleReadTimeout);
-                c.call("IDLE", proto -> {
-                    proto.idleStart();
-                    return null;
-                });
-                cycle = idle;
-                ScheduledFuture<?> renew = TIMER.schedule(idle::done, options.idleRenewInterval().toMillis(),
-                        TimeUnit.MILLISECONDS);
-                try {
-                    if (!running || pendingNew) {
-                        idle.done();
-                    }
-                    readUntilDone(c, p);
-                } finally {
-                    renew.cancel(false);
-                    idle.finished();
-                    cycle = null;
+        while (running) {
+            IdleCycle idle = new IdleCycle(p);
+            // Until the server's "+", an answer is due as for any command: the normal read timeout applies.
+            String tag = WatchIdle.start(c, state);
+            if (tag == null) {
+                // RFC 2177 lets a server refuse IDLE with NO (or BAD); polling is all that is left.
+                idleRefused = true;
+                return;
+            }
+            c.probe().readTimeout(idleReadTimeout);
+            cycle = idle;
+            ScheduledFuture<?> renew = TIMER.schedule(idle::done, options.idleRenewInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try {
+                if (!running || state.hasPendingNew()) {
+                    idle.done();
                 }
-                c.probe().readTimeout(client.readTimeout());
-                flushPending(c);
+                WatchIdle.readUntilDone(c, state, tag);
+            } finally {
+                renew.cancel(false);
+                idle.finished();
+                cycle = null;
             }
-        } finally {
-            p.removeResponseHandler(handler);
-        }
-    }
-
-    private void readUntilDone(ImapConnection c, IMAPProtocol p) {
-        while (true) {
-            Response r = p.readIdleResponse();
-            if (r == null) {
-                return;
-            }
-            if (r.isBYE()) {
-                throw ImapErrors.dropped("IDLE", r, c.probe());
-            }
-            if (r.isUnTagged()) {
-                // Untagged NO/BAD during IDLE are warnings, not failures: handle the data ourselves.
-                untagged(r);
-                continue;
-            }
-            boolean more = c.call("IDLE", proto -> proto.processIdleResponse(r));
-            if (!more) {
-                return;
-            }
+            c.probe().readTimeout(client.readTimeout());
+            state.flushPending(c);
         }
     }
 
@@ -280,151 +245,10 @@ final class ImapWatch implements Watch {
                 return;
             }
             for (Response r : c.command("NOOP", "NOOP", null)) {
-                untagged(r);
+                state.untagged(r);
             }
-            flushPending(c);
+            state.flushPending(c);
         }
-    }
-
-    /** Tracks EXISTS, EXPUNGE, VANISHED and FETCH FLAGS (RFC 3501 section 7.3, 7.4; RFC 7162 section 3.2.10). */
-    private void untagged(Response r) {
-        if (!(r instanceof IMAPResponse ir) || !r.isUnTagged()) {
-            return;
-        }
-        if (ir.keyEquals("EXISTS")) {
-            exists = ir.getNumber();
-            if (exists > bySequence.size()) {
-                pendingNew = true;
-                IdleCycle c = cycle;
-                if (c != null) {
-                    // Leave IDLE to fetch the new UIDs; the next IDLE follows right after.
-                    c.done();
-                }
-            }
-        } else if (ir.keyEquals("EXPUNGE")) {
-            int n = ir.getNumber();
-            exists = Math.max(0, exists - 1);
-            if (n >= 1 && n <= bySequence.size()) {
-                long uid = bySequence.remove(n - 1);
-                flags.remove(uid);
-                emit(new MailboxEvent.Expunged(Set.of(key(uid))));
-            }
-        } else if (ir.keyEquals("VANISHED")) {
-            ir.skipSpaces();
-            if (ir.peekByte() == '(') {
-                return; // VANISHED (EARLIER) only answers our own resync commands.
-            }
-            String set = ir.readAtom();
-            Set<MessageKey> gone = new HashSet<>();
-            for (long uid : UidSets.expand(set == null ? "" : set, MAX_VANISHED)) {
-                if (bySequence.remove(uid)) {
-                    flags.remove(uid);
-                    gone.add(key(uid));
-                }
-            }
-            exists = bySequence.size();
-            if (!gone.isEmpty()) {
-                emit(new MailboxEvent.Expunged(gone));
-            }
-        } else if (r instanceof FetchResponse f) {
-            FLAGS fl = f.getItem(FLAGS.class);
-            if (fl == null) {
-                return;
-            }
-            UID u = f.getItem(UID.class);
-            long uid = u != null ? u.uid
-                    : (f.getNumber() >= 1 && f.getNumber() <= bySequence.size() ? bySequence.get(f.getNumber() - 1)
-                    : -1);
-            if (uid < 0 || !flags.containsKey(uid)) {
-                return;
-            }
-            Flags now = FlagCodec.fromJakarta(fl);
-            if (!now.equals(flags.put(uid, now))) {
-                emit(new MailboxEvent.FlagsChanged(key(uid), now));
-            }
-        }
-    }
-
-    /** Fetches the UIDs of messages announced by EXISTS, then checks that the count adds up. */
-    private void flushPending(ImapConnection c) {
-        if (!pendingNew) {
-            return;
-        }
-        pendingNew = false;
-        List<MessageKey> added = new ArrayList<>();
-        List<ImapFetch.Fetched> got = new ArrayList<>(ImapFetch.fetch(c, "UID FETCH", "UID FETCH " + uidNext
-                + ":* (UID FLAGS)"));
-        got.sort(java.util.Comparator.comparingLong(ImapFetch.Fetched::uid));
-        for (ImapFetch.Fetched f : got) {
-            if (f.uid() >= uidNext && !flags.containsKey(f.uid())) {
-                bySequence.add(f.uid());
-                flags.put(f.uid(), f.flags());
-                added.add(key(f.uid()));
-                uidNext = f.uid() + 1;
-            }
-        }
-        if (!added.isEmpty()) {
-            emit(new MailboxEvent.NewMessages(added));
-        }
-        if (bySequence.size() != exists) {
-            // We lost track (an expunge we did not see): compare everything rather than guess.
-            resync(c, c.selected() == null ? c.select(folder) : c.selected(), false);
-        }
-    }
-
-    /**
-     * Loads the folder's UIDs and flags; unless this is the first load, reports the difference from what was known:
-     * what arrived, disappeared or changed while the watch was not listening.
-     */
-    private void resync(ImapConnection c, SelectedFolder sel, boolean first) {
-        boolean renumberedNow = !first && sel.uidValidity() != uidValidity;
-        List<ImapFetch.Fetched> all = new ArrayList<>(ImapFetch.fetch(c, "UID FETCH", "UID FETCH 1:* (UID FLAGS)"));
-        all.sort(java.util.Comparator.comparingLong(ImapFetch.Fetched::uid));
-        Map<Long, Flags> now = new HashMap<>();
-        for (ImapFetch.Fetched f : all) {
-            now.put(f.uid(), f.flags());
-        }
-        if (!first) {
-            boolean renumbered = sel.uidValidity() != uidValidity;
-            Set<MessageKey> gone = new HashSet<>();
-            for (Long uid : flags.keySet()) {
-                if (renumbered || !now.containsKey(uid)) {
-                    gone.add(key(uid));
-                }
-            }
-            if (!gone.isEmpty()) {
-                emit(new MailboxEvent.Expunged(gone));
-            }
-            long oldValidity = uidValidity;
-            uidValidity = sel.uidValidity();
-            List<MessageKey> added = new ArrayList<>();
-            for (ImapFetch.Fetched f : all) {
-                Flags old = renumbered || oldValidity < 0 ? null : flags.get(f.uid());
-                if (old == null && (renumbered || f.uid() >= uidNext || !flags.containsKey(f.uid()))) {
-                    added.add(key(f.uid()));
-                } else if (old != null && !old.equals(f.flags())) {
-                    emit(new MailboxEvent.FlagsChanged(key(f.uid()), f.flags()));
-                }
-            }
-            if (!added.isEmpty()) {
-                emit(new MailboxEvent.NewMessages(added));
-            }
-        }
-        uidValidity = sel.uidValidity();
-        bySequence.clear();
-        flags.clear();
-        for (ImapFetch.Fetched f : all) {
-            bySequence.add(f.uid());
-            flags.put(f.uid(), f.flags());
-        }
-        exists = bySequence.size();
-        long max = bySequence.isEmpty() ? 0 : bySequence.get(bySequence.size() - 1);
-        uidNext = Math.max(Math.max(renumberedNow ? 1 : uidNext, sel.uidNext()), max + 1);
-        pendingNew = false;
-    }
-
-    private MessageKey key(long uid) {
-        return MessageKey.imap(folder, uidValidity, uid);
     }
 
     private void emit(MailboxEvent event) {

@@ -37,6 +37,21 @@ final class UidSets {
     }
 
     /**
+     * Counts the UIDs of a set the server sent (VANISHED) without expanding it.
+     *
+     * @param set the set text
+     * @return how many UIDs it names
+     */
+    static long count(String set) {
+        UIDSet[] parsed = UIDSet.parseUIDSets(set);
+        long total = 0;
+        for (UIDSet s : parsed == null ? new UIDSet[0] : parsed) {
+            total += Math.abs(s.end - s.start) + 1;
+        }
+        return total;
+    }
+
+    /**
      * Expands a set the server sent (COPYUID, APPENDUID, VANISHED), refusing absurd expansions (PITFALLS S5: a
      * hostile {@code 1:4294967295} must not allocate billions of longs).
      *

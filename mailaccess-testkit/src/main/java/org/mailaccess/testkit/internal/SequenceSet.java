@@ -70,6 +70,20 @@ public final class SequenceSet {
     }
 
     /**
+     * The largest number the set names.
+     *
+     * @param largest what {@code *} stands for
+     * @return the largest range end, with {@code *} replaced
+     */
+    public long highest(long largest) {
+        long max = 0;
+        for (long[] range : ranges) {
+            max = Math.max(max, Math.max(range[0] == STAR ? largest : range[0], range[1] == STAR ? largest : range[1]));
+        }
+        return max;
+    }
+
+    /**
      * Whether the set mentions {@code *}.
      *
      * @return true if a range end is {@code *}

@@ -46,6 +46,8 @@ public final class ConnectionProbe {
     private final long maxLiteral;
     private final int maxLine;
     private final int maxNesting;
+    private final long maxCommandResponses;
+    private final long maxCommandOctets;
     private final Duration writeTimeout;
     private final Events events;
     private volatile String violation;
@@ -62,6 +64,24 @@ public final class ConnectionProbe {
      * @param events       where wire events go
      */
     public ConnectionProbe(long maxLiteral, int maxLine, int maxNesting, Duration writeTimeout, Events events) {
+        this(maxLiteral, maxLine, maxNesting, Long.MAX_VALUE, Long.MAX_VALUE, writeTimeout, events);
+    }
+
+    /**
+     * Creates a probe for one connection that also bounds what one command may collect.
+     *
+     * @param maxLiteral          the largest literal accepted
+     * @param maxLine             the longest line accepted
+     * @param maxNesting          the deepest parenthesis nesting accepted
+     * @param maxCommandResponses the most untagged responses accepted before a command's tagged response
+     * @param maxCommandOctets    the most octets of untagged responses accepted before a command's tagged response
+     * @param writeTimeout        how long one write may block
+     * @param events              where wire events go
+     */
+    public ConnectionProbe(long maxLiteral, int maxLine, int maxNesting, long maxCommandResponses,
+            long maxCommandOctets, Duration writeTimeout, Events events) {
+        this.maxCommandResponses = maxCommandResponses;
+        this.maxCommandOctets = maxCommandOctets;
         this.maxLiteral = maxLiteral;
         this.maxLine = maxLine;
         this.maxNesting = maxNesting;
@@ -154,7 +174,13 @@ public final class ConnectionProbe {
         tls = s;
     }
 
-    void violation(String message) {
+    /**
+     * Records a limit the server broke outside the byte stream, such as a response Angus could not parse without
+     * overflowing the stack; the connection is unusable afterwards.
+     *
+     * @param message the description, without any server data
+     */
+    public void violation(String message) {
         if (violation == null) {
             violation = message;
         }
@@ -168,7 +194,8 @@ public final class ConnectionProbe {
     }
 
     InputStream guardInput(InputStream raw) {
-        return new ResponseGuard(raw, this, maxLiteral, maxLine, maxNesting, events::responseReceived);
+        return new ResponseGuard(raw, this, maxLiteral, maxLine, maxNesting, maxCommandResponses,
+                maxCommandOctets, events::responseReceived);
     }
 
     OutputStream guardOutput(OutputStream raw, Socket owner) {

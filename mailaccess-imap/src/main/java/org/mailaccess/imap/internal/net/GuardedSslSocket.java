@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.channels.SocketChannel;
@@ -17,16 +18,21 @@ import javax.net.ssl.SSLSocket;
  * remain an {@link SSLSocket}: Angus configures protocols, runs the handshake and checks the server identity only on
  * sockets of that type, and reports {@code isSSL()} from it (which decides whether STARTTLS is still needed).
  * Everything else is delegated unchanged.
+ *
+ * <p>The write timeout closes the TCP socket underneath, never this TLS socket: {@code SSLSocket.close()} sends
+ * close_notify and so waits for the record lock that the blocked writer holds, which would leave both stuck.
  */
 final class GuardedSslSocket extends SSLSocket {
 
     private final SSLSocket delegate;
+    private final Socket transport;
     private final ConnectionProbe probe;
     private InputStream in;
     private OutputStream out;
 
-    GuardedSslSocket(SSLSocket delegate, ConnectionProbe probe) {
+    GuardedSslSocket(SSLSocket delegate, Socket transport, ConnectionProbe probe) {
         this.delegate = delegate;
+        this.transport = transport;
         this.probe = probe;
     }
 
@@ -41,7 +47,7 @@ final class GuardedSslSocket extends SSLSocket {
     @Override
     public synchronized OutputStream getOutputStream() throws IOException {
         if (out == null) {
-            out = probe.guardOutput(delegate.getOutputStream(), delegate);
+            out = probe.guardOutput(delegate.getOutputStream(), transport);
         }
         return out;
     }

@@ -38,7 +38,7 @@ final class GuardedSslSocketFactory extends SSLSocketFactory {
         params.setEndpointIdentificationAlgorithm("HTTPS");
         tls.setSSLParameters(params);
         probe.tls(tls);
-        return new GuardedSslSocket(tls, probe);
+        return new GuardedSslSocket(tls, s, probe);
     }
 
     @Override

@@ -16,6 +16,15 @@ import java.io.InputStream;
  * disagree with Angus about where literal data begins. It never reads ahead: it only looks at the bytes the caller
  * asked for, so it can be switched off for STARTTLS without losing any byte.
  *
+ * <p>Parenthesis nesting is bounded conservatively: every {@code '('} outside literal data counts, even inside what
+ * looks like a quoted string, because Angus does not always treat {@code '"'} as a quote (its {@code readSimpleList}
+ * takes {@code a"} as a flag atom), and a quote we believed in could otherwise hide nesting that makes Angus's
+ * recursive {@code BODYSTRUCTURE} parser overflow the stack. A {@code ')'} only undoes a count outside quotes.
+ *
+ * <p>Angus's {@code Protocol.command} keeps every untagged response until the tagged one arrives, so the number and
+ * total size of the untagged responses of one command are bounded as well (RFC 3501 section 2.2.2: a command ends
+ * with its tagged response); the budget starts again after each tagged response.
+ *
  * <p>Not thread-safe; one reader at a time, as the IMAP connection is.
  */
 final class ResponseGuard extends FilterInputStream {
@@ -32,7 +41,14 @@ final class ResponseGuard extends FilterInputStream {
     private final long maxLine;
     private final long maxResponse;
     private final int maxNesting;
+    private final long maxCommandResponses;
+    private final long maxCommandOctets;
     private final Observer observer;
+
+    // The untagged responses since the last tagged one: what Angus is holding for the current command.
+    private long commandResponses;
+    private long commandOctets;
+    private int responseType = -1;
 
     private long literalRemaining;
     private long lineLength;
@@ -53,8 +69,10 @@ final class ResponseGuard extends FilterInputStream {
     private final StringBuilder firstLineText = new StringBuilder();
 
     ResponseGuard(InputStream in, ConnectionProbe probe, long maxLiteral, int maxLine, int maxNesting,
-            Observer observer) {
+            long maxCommandResponses, long maxCommandOctets, Observer observer) {
         super(in);
+        this.maxCommandResponses = maxCommandResponses;
+        this.maxCommandOctets = maxCommandOctets;
         this.probe = probe;
         this.maxLiteral = maxLiteral;
         this.maxLine = maxLine;
@@ -100,6 +118,12 @@ final class ResponseGuard extends FilterInputStream {
         if (++responseLength > maxResponse) {
             fail("a server response exceeded " + maxResponse + " octets");
         }
+        if (responseType < 0) {
+            responseType = b;
+        }
+        if (responseType == '*' && ++commandOctets > maxCommandOctets) {
+            fail("the untagged responses to one command exceeded " + maxCommandOctets + " octets");
+        }
         trackBrace(b);
         if (literalRemaining > 0) {
             literalRemaining--;
@@ -120,6 +144,10 @@ final class ResponseGuard extends FilterInputStream {
     }
 
     private void trackNesting(int b) throws IOException {
+        if (b == '(' && ++depth > maxNesting) {
+            // Counted even inside a quote: our idea of quoting may differ from Angus's (see the class comment).
+            fail("a server response nested parentheses deeper than " + maxNesting);
+        }
         if (inQuote) {
             if (escaped) {
                 escaped = false;
@@ -132,10 +160,6 @@ final class ResponseGuard extends FilterInputStream {
         }
         if (b == '"') {
             inQuote = true;
-        } else if (b == '(') {
-            if (++depth > maxNesting) {
-                fail("a server response nested parentheses deeper than " + maxNesting);
-            }
         } else if (b == ')' && depth > 0) {
             depth--;
         }
@@ -194,7 +218,17 @@ final class ResponseGuard extends FilterInputStream {
         endOfResponse();
     }
 
-    private void endOfResponse() {
+    private void endOfResponse() throws IOException {
+        if (responseType == '*') {
+            if (++commandResponses > maxCommandResponses) {
+                fail("a server sent more than " + maxCommandResponses + " untagged responses to one command");
+            }
+        } else if (responseType != '+') {
+            // A tagged response completes a command: Angus hands its collected responses over and forgets them.
+            commandResponses = 0;
+            commandOctets = 0;
+        }
+        responseType = -1;
         if (observer != null && firstLineText.length() > 0) {
             observer.response(firstLineText.toString());
         }

@@ -15,6 +15,11 @@ import java.util.concurrent.TimeUnit;
  * timeout of its own (a full send buffer towards a dead peer blocks for ~15 minutes; jakartaee/mail-api#69). This is
  * what Angus's {@code WriteTimeoutSocket} does; we do it ourselves so that our socket stays the one Angus holds, which
  * STARTTLS needs (see {@link GuardedSslSocketFactory}).
+ *
+ * <p>The owner is always the TCP socket, also under TLS (see {@link GuardedSslSocket}): closing a plain socket never
+ * waits for the blocked writer, so the one alarm thread shared by all connections is never held up by one of them.
+ * The linger time of zero makes the close immediate (a reset) instead of leaving unsent data to a peer that does not
+ * read.
  */
 final class WriteTimeoutOutputStream extends FilterOutputStream {
 
@@ -59,6 +64,11 @@ final class WriteTimeoutOutputStream extends FilterOutputStream {
     }
 
     private void closeOwner() {
+        try {
+            owner.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // Already closed, or the option is not supported: close anyway.
+        }
         try {
             owner.close();
         } catch (IOException e) {

@@ -62,10 +62,45 @@ class ResponseGuardTest {
     }
 
     @Test
-    void quotedParenthesesDoNotCountAsNestingAndTheGuardStaysPoisonedAfterAViolation() throws IOException {
-        assertThat(guard("* x \"((((((((((\" ok\r\n", 100, 100).readAllBytes()).isNotEmpty();
+    void parenthesesCountEvenInsideQuotesAndTheGuardStaysPoisonedAfterAViolation() throws IOException {
+        // Angus does not always honour a quote (a" is a flag atom to readSimpleList), so a quote hides nothing.
+        assertThat(guard("* x (\"(a)\" \"(b)\") ok\r\n", 100, 100).readAllBytes()).isNotEmpty();
+        assertThatThrownBy(() -> guard("* x \"((((((((((\" ok\r\n", 100, 100).readAllBytes())
+                .hasMessageContaining("nested");
+        assertThatThrownBy(() -> guard("* 1 FETCH (FLAGS (a\") UID 1 BODYSTRUCTURE " + "(".repeat(20) + "\r\n",
+                100, 1000).readAllBytes()).hasMessageContaining("nested");
+        // A quoted ')' never undoes a '(': it cannot talk the count down while Angus's real nesting grows.
+        assertThatThrownBy(() -> guard("* x " + "((\"))\" ".repeat(5) + "\r\n", 100, 1000).readAllBytes())
+                .hasMessageContaining("nested");
         InputStream in = guard("* " + "x".repeat(200) + "\r\n", 100, 100);
         assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
         assertThatThrownBy(in::read).isInstanceOf(IOException.class);
+    }
+
+    private InputStream guardWithCommandCaps(String wire, long maxResponses, long maxOctets) {
+        ConnectionProbe probe = new ConnectionProbe(1000, 1000, 8, maxResponses, maxOctets, Duration.ofSeconds(1),
+                new ConnectionProbe.Events() {
+                    @Override
+                    public void commandSent(String line) {
+                    }
+
+                    @Override
+                    public void responseReceived(String line) {
+                    }
+                });
+        return probe.guardInput(new ByteArrayInputStream(wire.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void untaggedResponsesPerCommandAreBoundedInNumberAndSizeUntilTheTaggedOne() throws IOException {
+        String ten = "* 1 FETCH (FLAGS (\\Seen))\r\n".repeat(10);
+        assertThat(guardWithCommandCaps(ten + "A1 OK\r\n" + ten + "A2 OK\r\n", 10, 10_000).readAllBytes())
+                .isNotEmpty();
+        assertThatThrownBy(() -> guardWithCommandCaps(ten + "* 2 EXISTS\r\nA1 OK\r\n", 10, 10_000).readAllBytes())
+                .hasMessageContaining("more than 10 untagged responses");
+        assertThatThrownBy(() -> guardWithCommandCaps(ten + "A1 OK\r\n", 1000, 100).readAllBytes())
+                .hasMessageContaining("exceeded 100 octets");
+        // Continuation requests do not end a command (APPEND), and are not untagged data either.
+        assertThat(guardWithCommandCaps("+ go\r\n" + ten + "A1 OK\r\n", 10, 10_000).readAllBytes()).isNotEmpty();
     }
 }
