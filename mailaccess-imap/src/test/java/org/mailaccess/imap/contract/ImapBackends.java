@@ -159,7 +159,12 @@ final class ImapBackends {
                     "searchesNonAsciiTextInRawUtf8Subjects", "GreenMail 2.1.12 has no RFC 6532 support: it"
                     + " searches the MimeMessage it parsed, whose raw UTF-8 Subject reads as ISO-8859-1 mojibake, so"
                     + " SEARCH CHARSET UTF-8 SUBJECT finds nothing (parsed with allowutf8 instead, its BODY[HEADER]"
-                    + " mangles such headers to '?')");
+                    + " mangles such headers to '?')",
+                    "expungeModeRemovesExactlyTheseMessagesAndSparesOtherClientsDeletedFlags", "GreenMail 2.1.12"
+                    + " renumbers before announcing another session's expunge, against RFC 3501 section 7.4.1: after"
+                    + " the other session expunged UID 1 it answers UID FETCH 1:* with '* 1 FETCH (UID 2)',"
+                    + " '* 2 FETCH (UID 3)', '* 1 FETCH (UID 1)', '* 1 EXPUNGE', so sequence number 1 names two"
+                    + " messages and no client can tell which one the EXPUNGE removes (Dovecot and the fake pass)");
         }
 
         @Override
