@@ -1,42 +1,19 @@
 package org.mailaccess.testkit;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.mailaccess.Protocol;
 import org.mailaccess.ServerEndpoint;
 import org.mailaccess.TlsMode;
-import org.mailaccess.testkit.internal.DovecotConfig;
 import org.mailaccess.testkit.internal.DovecotInstallation;
-import org.mailaccess.testkit.internal.DovecotProcess;
-import org.mailaccess.testkit.internal.DovecotStartException;
-import org.mailaccess.testkit.internal.DovecotTls;
+import org.mailaccess.testkit.internal.DovecotInstance;
 import org.mailaccess.testkit.internal.DovecotUsers;
 
 /**
@@ -80,25 +57,14 @@ public final class DovecotServer implements AutoCloseable {
     public static final String HOST = "localhost";
 
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration DOVEADM_TIMEOUT = Duration.ofSeconds(15);
-    private static final int START_ATTEMPTS = 3;
 
-    private final DovecotInstallation installation;
-    private final DovecotConfig config;
-    private final DovecotUsers users;
-    private final DovecotTls tls;
-    private final DovecotProcess process;
+    private final DovecotInstance instance;
     private final Object lifecycle = new Object();
     private boolean closed;
     private String finalLogTail;
 
-    private DovecotServer(DovecotInstallation installation, DovecotConfig config, DovecotUsers users,
-            DovecotTls tls, DovecotProcess process) {
-        this.installation = installation;
-        this.config = config;
-        this.users = users;
-        this.tls = tls;
-        this.process = process;
+    private DovecotServer(DovecotInstance instance) {
+        this.instance = instance;
     }
 
     /**
@@ -153,7 +119,7 @@ public final class DovecotServer implements AutoCloseable {
      * @throws IllegalArgumentException if the user name is not allowed
      */
     public DovecotServer addUser(String user, String password) {
-        if (users.put(user, password)) {
+        if (instance.users().put(user, password)) {
             awaitNextSecond();
         }
         return this;
@@ -185,26 +151,14 @@ public final class DovecotServer implements AutoCloseable {
      */
     public DovecotServer deliver(String user, String folder, byte[] rfc822) {
         Objects.requireNonNull(rfc822, "rfc822");
-        if (!users.contains(DovecotUsers.checkUserName(user))) {
+        if (!instance.users().contains(DovecotUsers.checkUserName(user))) {
             throw new IllegalArgumentException("unknown user '" + user + "'; call addUser first");
         }
         if (folder.isEmpty() || folder.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
             throw new IllegalArgumentException("bad folder name: '" + folder + "'");
         }
         checkOpen();
-        Doveadm saved = doveadm(rfc822, "save", "-u", user, "-m", folder);
-        if (saved.status != 0 && !folder.equalsIgnoreCase("INBOX") && saved.output.contains("doesn't exist")) {
-            Doveadm created = doveadm(null, "mailbox", "create", "-s", "-u", user, folder);
-            if (created.status != 0) {
-                throw new IllegalStateException("doveadm cannot create folder '" + folder + "' for " + user + ": "
-                        + created.output);
-            }
-            saved = doveadm(rfc822, "save", "-u", user, "-m", folder);
-        }
-        if (saved.status != 0) {
-            throw new IllegalStateException("doveadm cannot deliver to " + user + "/" + folder + " (status "
-                    + saved.status + "): " + saved.output.strip());
-        }
+        instance.admin().save(user, folder, rfc822);
         return this;
     }
 
@@ -214,7 +168,7 @@ public final class DovecotServer implements AutoCloseable {
      * @return the port on 127.0.0.1
      */
     public int imapPort() {
-        return config.ports().imap();
+        return instance.config().ports().imap();
     }
 
     /**
@@ -223,7 +177,7 @@ public final class DovecotServer implements AutoCloseable {
      * @return the port on 127.0.0.1
      */
     public int imapsPort() {
-        return config.ports().imaps();
+        return instance.config().ports().imaps();
     }
 
     /**
@@ -232,7 +186,7 @@ public final class DovecotServer implements AutoCloseable {
      * @return the port on 127.0.0.1
      */
     public int pop3Port() {
-        return config.ports().pop3();
+        return instance.config().ports().pop3();
     }
 
     /**
@@ -241,7 +195,7 @@ public final class DovecotServer implements AutoCloseable {
      * @return the port on 127.0.0.1
      */
     public int pop3sPort() {
-        return config.ports().pop3s();
+        return instance.config().ports().pop3s();
     }
 
     /**
@@ -282,7 +236,7 @@ public final class DovecotServer implements AutoCloseable {
      * @return the context, shared by all servers of the JVM
      */
     public SSLContext clientSslContext() {
-        return tls.clientContext();
+        return instance.tls().clientContext();
     }
 
     /**
@@ -291,7 +245,7 @@ public final class DovecotServer implements AutoCloseable {
      * @return a fresh PKCS12 key store
      */
     public KeyStore trustStore() {
-        return tls.trustStore();
+        return instance.tls().trustStore();
     }
 
     /**
@@ -301,7 +255,7 @@ public final class DovecotServer implements AutoCloseable {
      * @return the directory
      */
     public Path mailRoot() {
-        return config.mailRoot();
+        return instance.config().mailRoot();
     }
 
     /**
@@ -312,7 +266,7 @@ public final class DovecotServer implements AutoCloseable {
      */
     public String logTail() {
         synchronized (lifecycle) {
-            return closed ? finalLogTail : process.logTail();
+            return closed ? finalLogTail : instance.process().logTail();
         }
     }
 
@@ -323,7 +277,7 @@ public final class DovecotServer implements AutoCloseable {
      */
     public boolean isRunning() {
         synchronized (lifecycle) {
-            return !closed && process.isAlive();
+            return !closed && instance.process().isAlive();
         }
     }
 
@@ -340,9 +294,9 @@ public final class DovecotServer implements AutoCloseable {
                 return;
             }
             closed = true;
-            process.stop();
-            finalLogTail = process.logTail();
-            deleteTree(config.root());
+            instance.process().stop();
+            finalLogTail = instance.process().logTail();
+            instance.deleteDirectory();
         }
     }
 
@@ -354,7 +308,7 @@ public final class DovecotServer implements AutoCloseable {
     @Override
     public String toString() {
         return "DovecotServer[imap=" + imapPort() + ", imaps=" + imapsPort() + ", pop3=" + pop3Port() + ", pop3s="
-                + pop3sPort() + ", dir=" + config.root() + "]";
+                + pop3sPort() + ", dir=" + instance.config().root() + "]";
     }
 
     private static void awaitNextSecond() {
@@ -372,72 +326,6 @@ public final class DovecotServer implements AutoCloseable {
                 throw new IllegalStateException("the Dovecot server is closed");
             }
         }
-    }
-
-    private Doveadm doveadm(byte[] input, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(installation.doveadm().toString());
-        command.add("-c");
-        command.add(config.configFile().toString());
-        command.addAll(List.of(arguments));
-        try {
-            Process doveadm = new ProcessBuilder(command).directory(config.root().toFile())
-                    .redirectErrorStream(true).start();
-            CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(doveadm.getInputStream()));
-            try (OutputStream stdin = doveadm.getOutputStream()) {
-                if (input != null) {
-                    stdin.write(input);
-                }
-            }
-            if (!doveadm.waitFor(DOVEADM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                doveadm.destroyForcibly();
-                throw new IllegalStateException("doveadm " + String.join(" ", arguments) + " did not finish within "
-                        + DOVEADM_TIMEOUT.toSeconds() + " s");
-            }
-            return new Doveadm(doveadm.exitValue(), new String(output.join(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run doveadm", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running doveadm", e);
-        }
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            return ("(cannot read doveadm's output: " + e + ")").getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete Dovecot's directory " + root, e);
-        }
-    }
-
-    /** The outcome of one doveadm run. */
-    private record Doveadm(int status, String output) {
     }
 
     /** Configures a {@link DovecotServer}. */
@@ -518,98 +406,9 @@ public final class DovecotServer implements AutoCloseable {
         public DovecotServer start() {
             DovecotInstallation installation = DovecotInstallation.find().orElseThrow(() ->
                     new IllegalStateException(availabilityProblem().orElse("Dovecot is not installed")));
-            Path root = null;
-            try {
-                Path parent = parentDirectory != null ? parentDirectory
-                        : Path.of(System.getProperty("java.io.tmpdir"));
-                root = Files.createTempDirectory(parent, "dovecot-");
-                return start(installation, root);
-            } catch (IOException e) {
-                deleteQuietly(root);
-                throw new UncheckedIOException("cannot prepare Dovecot's directory", e);
-            } catch (RuntimeException | Error e) {
-                deleteQuietly(root);
-                throw e;
-            }
-        }
-
-        private DovecotServer start(DovecotInstallation installation, Path root) throws IOException {
-            PosixFileAttributes owner = Files.readAttributes(root, PosixFileAttributes.class);
-            int uid = (Integer) Files.getAttribute(root, "unix:uid");
-            int gid = (Integer) Files.getAttribute(root, "unix:gid");
-            boolean privileged = uid == 0;
-            Path mail = Files.createDirectory(root.resolve("mail"));
-            Files.createDirectory(root.resolve("run"));
-            Files.createDirectory(root.resolve("state"));
-            Files.createDirectory(root.resolve("tls"),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            if (privileged) {
-                // Dovecot's own users must reach the user file (auth runs as "dovecot") and the Maildirs (mail
-                // processes run as "nobody"): the directory becomes traversable, the mail tree belongs to nobody.
-                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
-                giveToNobody(mail);
-                uid = (Integer) Files.getAttribute(mail, "unix:uid");
-                gid = (Integer) Files.getAttribute(mail, "unix:gid");
-            }
-            Path usersDir = Files.createDirectory(root.resolve("users"));
-            Files.setPosixFilePermissions(usersDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            DovecotUsers users = new DovecotUsers(usersDir);
-            initialUsers.forEach(users::put);
-            DovecotTls tls = DovecotTls.forLocalhost();
-            String instance = "mailaccess-" + root.getFileName();
-            DovecotStartException lastFailure = null;
-            for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-                int[] ports = DovecotProcess.freePorts(4);
-                DovecotConfig config = new DovecotConfig(root, instance,
-                        new DovecotConfig.Ports(ports[0], ports[1], ports[2], ports[3]), privileged,
-                        owner.owner().getName(), owner.group().getName(), uid, gid, quotaStorage, quotaMessages);
-                if (attempt == 0) {
-                    tls.writePem(config.certificateFile(), config.keyFile());
-                }
-                Files.writeString(config.configFile(), config.render(), StandardCharsets.UTF_8);
-                Files.deleteIfExists(config.logFile());
-                try {
-                    DovecotProcess process = DovecotProcess.start(installation.dovecot(), config, startupTimeout);
-                    return new DovecotServer(installation, config, users, tls, process);
-                } catch (DovecotStartException e) {
-                    if (!e.portCollision()) {
-                        throw e;
-                    }
-                    lastFailure = e;
-                }
-            }
-            throw lastFailure;
-        }
-
-        private static void giveToNobody(Path directory) throws IOException {
-            UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-            PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
-            try {
-                view.setOwner(lookup.lookupPrincipalByName("nobody"));
-            } catch (UserPrincipalNotFoundException e) {
-                throw new IllegalStateException("running as root, Dovecot needs the user 'nobody' to own the mail:"
-                        + " Dovecot refuses mail access as root", e);
-            }
-            for (String group : List.of("nogroup", "nobody")) {
-                try {
-                    GroupPrincipal principal = lookup.lookupPrincipalByGroupName(group);
-                    view.setGroup(principal);
-                    return;
-                } catch (UserPrincipalNotFoundException e) {
-                    // try the next spelling: Debian says nogroup, Red Hat says nobody
-                }
-            }
-        }
-
-        private static void deleteQuietly(Path root) {
-            if (root == null) {
-                return;
-            }
-            try {
-                deleteTree(root);
-            } catch (UncheckedIOException e) {
-                // the start failure is the interesting exception
-            }
+            Path parent = parentDirectory != null ? parentDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+            return new DovecotServer(DovecotInstance.start(installation, parent, initialUsers, quotaStorage,
+                    quotaMessages, startupTimeout));
         }
     }
 }

@@ -14,8 +14,6 @@ import org.mailaccess.ServerEndpoint;
 import org.mailaccess.TlsMode;
 import org.mailaccess.testkit.internal.CommandLog;
 import org.mailaccess.testkit.internal.FaultPlan;
-import org.mailaccess.testkit.internal.LineServer;
-import org.mailaccess.testkit.internal.TestCertificates;
 
 /**
  * A stateful in-memory IMAP server for tests (IMAP4rev1, RFC 3501, with the extensions listed in {@link ImapProfile}),
@@ -42,28 +40,23 @@ import org.mailaccess.testkit.internal.TestCertificates;
 public final class FakeImapServer implements AutoCloseable {
 
     /** The host name clients use to reach every fake server. */
-    public static final String HOST = "localhost";
+    public static final String HOST = FakeServerCore.HOST;
 
     /** Command lines may be this long (RFC 7162 section 4 asks for at least 8192 octets). */
     static final int MAX_LINE_LENGTH = 64 * 1024;
 
     private final ImapProfile profile;
-    private final boolean implicitTls;
     private final long maxLiteralSize;
-    private final TestCertificates certificates;
     private final Map<String, String> passwords = new LinkedHashMap<>();
     private final Map<String, ImapAccount> accounts = new LinkedHashMap<>();
-    private final FaultPlan faults = new FaultPlan();
-    private final CommandLog log = new CommandLog();
-    private final LineServer lineServer;
+    private final FakeServerCore core;
 
     private FakeImapServer(Builder builder) throws IOException {
         this.profile = builder.profile;
-        this.implicitTls = builder.implicitTls;
         this.maxLiteralSize = builder.maxLiteralSize;
-        this.certificates = TestCertificates.forHost(builder.hostname);
-        this.lineServer = new LineServer("fake-imap", certificates.serverContext(), implicitTls, builder.idleTimeout,
-                MAX_LINE_LENGTH, faults, connection -> new ImapSession(this, connection).run());
+        this.core = new FakeServerCore(Protocol.IMAP, builder.hostname, builder.implicitTls);
+        core.listen("fake-imap", builder.idleTimeout, MAX_LINE_LENGTH,
+                connection -> new ImapSession(this, connection).run());
     }
 
     /**
@@ -90,7 +83,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return the port on 127.0.0.1
      */
     public int port() {
-        return lineServer.port();
+        return core.port();
     }
 
     /**
@@ -109,9 +102,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return the endpoint
      */
     public ServerEndpoint endpoint() {
-        TlsMode mode = implicitTls ? TlsMode.IMPLICIT
-                : profile.offersStarttls() ? TlsMode.STARTTLS_REQUIRED : TlsMode.INSECURE_PLAINTEXT;
-        return endpoint(mode);
+        return core.endpoint(profile.offersStarttls());
     }
 
     /**
@@ -121,7 +112,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return the endpoint
      */
     public ServerEndpoint endpoint(TlsMode mode) {
-        return new ServerEndpoint(Protocol.IMAP, HOST, port(), mode);
+        return core.endpoint(mode);
     }
 
     /**
@@ -130,7 +121,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return the shared context
      */
     public SSLContext clientSslContext() {
-        return certificates.clientContext();
+        return core.clientSslContext();
     }
 
     /**
@@ -139,7 +130,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return a fresh PKCS12 key store
      */
     public KeyStore trustStore() {
-        return certificates.trustStore();
+        return core.trustStore();
     }
 
     /**
@@ -161,10 +152,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return the user's account
      */
     public ImapAccount addUser(String user, String password) {
-        Objects.requireNonNull(password, "password");
-        if (user.isEmpty() || user.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            throw new IllegalArgumentException("user names must be non-empty, without spaces or control characters");
-        }
+        FakeServerCore.checkUser(user, password);
         synchronized (accounts) {
             passwords.put(user, password);
             return accounts.computeIfAbsent(user,
@@ -229,7 +217,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return an immutable snapshot
      */
     public List<RecordedCommand> commands() {
-        return log.all();
+        return core.commands();
     }
 
     /**
@@ -239,7 +227,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return the command, or null on timeout or interruption
      */
     public RecordedCommand takeCommand(Duration timeout) {
-        return log.take(timeout);
+        return core.takeCommand(timeout);
     }
 
     /**
@@ -248,7 +236,7 @@ public final class FakeImapServer implements AutoCloseable {
      * @return the count
      */
     public int connectionCount() {
-        return lineServer.connectionCount();
+        return core.connectionCount();
     }
 
     /**
@@ -258,19 +246,19 @@ public final class FakeImapServer implements AutoCloseable {
      * @return this server
      */
     public FakeImapServer injectFault(Fault fault) {
-        faults.add(Objects.requireNonNull(fault, "fault"));
+        core.injectFault(fault);
         return this;
     }
 
     /** Drops every open connection without a reply, like a network failure. */
     public void dropAllConnections() {
-        lineServer.dropAllConnections();
+        core.dropAllConnections();
     }
 
     /** Stops the server and drops its connections. Idempotent. */
     @Override
     public void close() {
-        lineServer.close();
+        core.close();
     }
 
     /**
@@ -307,11 +295,11 @@ public final class FakeImapServer implements AutoCloseable {
     }
 
     FaultPlan faults() {
-        return faults;
+        return core.faults();
     }
 
     CommandLog log() {
-        return log;
+        return core.log();
     }
 
     /** Configures a {@link FakeImapServer}. */
@@ -354,10 +342,7 @@ public final class FakeImapServer implements AutoCloseable {
          * @return this builder
          */
         public Builder hostname(String name) {
-            if (!name.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")) {
-                throw new IllegalArgumentException("not a host name: '" + name + "'");
-            }
-            this.hostname = name;
+            this.hostname = FakeServerCore.checkHostname(name);
             return this;
         }
 
@@ -368,10 +353,7 @@ public final class FakeImapServer implements AutoCloseable {
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("idle timeout must be positive: " + timeout);
-            }
-            this.idleTimeout = timeout;
+            this.idleTimeout = FakeServerCore.checkIdleTimeout(timeout);
             return this;
         }
 

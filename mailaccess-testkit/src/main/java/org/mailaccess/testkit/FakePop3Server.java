@@ -15,7 +15,6 @@ import org.mailaccess.TlsMode;
 import org.mailaccess.testkit.internal.CommandLog;
 import org.mailaccess.testkit.internal.FaultPlan;
 import org.mailaccess.testkit.internal.LineServer;
-import org.mailaccess.testkit.internal.TestCertificates;
 
 /**
  * An in-memory POP3 server for tests (RFC 1939, with CAPA and PIPELINING from RFC 2449, STLS from RFC 2595, AUTH from
@@ -38,25 +37,20 @@ import org.mailaccess.testkit.internal.TestCertificates;
 public final class FakePop3Server implements AutoCloseable {
 
     /** The host name clients use to reach every fake server. */
-    public static final String HOST = "localhost";
+    public static final String HOST = FakeServerCore.HOST;
 
     private final Pop3Profile profile;
-    private final boolean implicitTls;
     private final String hostname;
-    private final TestCertificates certificates;
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
-    private final FaultPlan faults = new FaultPlan();
-    private final CommandLog log = new CommandLog();
-    private final LineServer lineServer;
+    private final FakeServerCore core;
 
     private FakePop3Server(Builder builder) throws IOException {
         this.profile = builder.profile;
-        this.implicitTls = builder.implicitTls;
         this.hostname = builder.hostname;
-        this.certificates = TestCertificates.forHost(hostname);
-        this.lineServer = new LineServer("fake-pop3", certificates.serverContext(), implicitTls, builder.idleTimeout,
-                faults, connection -> new Pop3Session(this, connection).run());
+        this.core = new FakeServerCore(Protocol.POP3, hostname, builder.implicitTls);
+        core.listen("fake-pop3", builder.idleTimeout, LineServer.MAX_LINE_LENGTH,
+                connection -> new Pop3Session(this, connection).run());
     }
 
     /**
@@ -83,7 +77,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return the port on 127.0.0.1
      */
     public int port() {
-        return lineServer.port();
+        return core.port();
     }
 
     /**
@@ -102,9 +96,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return the endpoint
      */
     public ServerEndpoint endpoint() {
-        TlsMode mode = implicitTls ? TlsMode.IMPLICIT
-                : profile.offersStls() ? TlsMode.STARTTLS_REQUIRED : TlsMode.INSECURE_PLAINTEXT;
-        return endpoint(mode);
+        return core.endpoint(profile.offersStls());
     }
 
     /**
@@ -114,7 +106,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return the endpoint
      */
     public ServerEndpoint endpoint(TlsMode mode) {
-        return new ServerEndpoint(Protocol.POP3, HOST, port(), mode);
+        return core.endpoint(mode);
     }
 
     /**
@@ -124,7 +116,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return the shared context
      */
     public SSLContext clientSslContext() {
-        return certificates.clientContext();
+        return core.clientSslContext();
     }
 
     /**
@@ -133,7 +125,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return a fresh PKCS12 key store
      */
     public KeyStore trustStore() {
-        return certificates.trustStore();
+        return core.trustStore();
     }
 
     /**
@@ -154,10 +146,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return this server
      */
     public FakePop3Server addUser(String user, String password) {
-        Objects.requireNonNull(password, "password");
-        if (user.isEmpty() || user.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            throw new IllegalArgumentException("user names must be non-empty, without spaces or control characters");
-        }
+        FakeServerCore.checkUser(user, password);
         mailboxes.computeIfAbsent(user, Mailbox::new);
         passwords.put(user, password);
         return this;
@@ -184,7 +173,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return an immutable snapshot
      */
     public List<RecordedCommand> commands() {
-        return log.all();
+        return core.commands();
     }
 
     /**
@@ -195,7 +184,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return the command, or null on timeout or interruption
      */
     public RecordedCommand takeCommand(Duration timeout) {
-        return log.take(timeout);
+        return core.takeCommand(timeout);
     }
 
     /**
@@ -204,7 +193,7 @@ public final class FakePop3Server implements AutoCloseable {
      * @return the count
      */
     public int connectionCount() {
-        return lineServer.connectionCount();
+        return core.connectionCount();
     }
 
     /**
@@ -214,19 +203,19 @@ public final class FakePop3Server implements AutoCloseable {
      * @return this server
      */
     public FakePop3Server injectFault(Fault fault) {
-        faults.add(Objects.requireNonNull(fault, "fault"));
+        core.injectFault(fault);
         return this;
     }
 
     /** Drops every open connection without a reply, like a network failure; uncommitted deletions are discarded. */
     public void dropAllConnections() {
-        lineServer.dropAllConnections();
+        core.dropAllConnections();
     }
 
     /** Stops the server and drops its connections. Idempotent. */
     @Override
     public void close() {
-        lineServer.close();
+        core.close();
     }
 
     /**
@@ -256,11 +245,11 @@ public final class FakePop3Server implements AutoCloseable {
     }
 
     FaultPlan faults() {
-        return faults;
+        return core.faults();
     }
 
     CommandLog log() {
-        return log;
+        return core.log();
     }
 
     /** Configures a {@link FakePop3Server}. */
@@ -304,10 +293,7 @@ public final class FakePop3Server implements AutoCloseable {
          * @return this builder
          */
         public Builder hostname(String name) {
-            if (!name.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")) {
-                throw new IllegalArgumentException("not a host name: '" + name + "'");
-            }
-            this.hostname = name;
+            this.hostname = FakeServerCore.checkHostname(name);
             return this;
         }
 
@@ -319,10 +305,7 @@ public final class FakePop3Server implements AutoCloseable {
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("idle timeout must be positive: " + timeout);
-            }
-            this.idleTimeout = timeout;
+            this.idleTimeout = FakeServerCore.checkIdleTimeout(timeout);
             return this;
         }
 
