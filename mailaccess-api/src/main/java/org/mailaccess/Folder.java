@@ -48,10 +48,12 @@ public interface Folder {
     List<MessageSummary> summaries(MessageRange range, FetchSpec spec);
 
     /**
-     * Streams one whole message, byte-exact as the server stores it (POP3 RETR, IMAP {@code BODY.PEEK[]}). The stream
-     * reads from the connection: close it before the next call on this session. Closing it before the end keeps the
-     * session usable (the rest is skipped, or the connection is dropped when skipping is not possible); a failure
-     * while reading surfaces as {@link ConnectionException}.
+     * Streams one whole message, byte-exact as the server stores it (POP3 RETR, IMAP {@code BODY.PEEK[]}). The one
+     * exception is POP3 content with a bare LF followed by two dots, which RFC 1939 byte-stuffing makes ambiguous on
+     * the wire (see the {@code org.mailaccess.pop3} package documentation). The stream reads from the connection:
+     * close it before the next call on this session. Closing it before the end keeps the session usable (the rest is
+     * skipped, or the connection is dropped when skipping is not possible); a failure while reading surfaces as
+     * {@link ConnectionException}.
      *
      * @param key the message
      * @return the RFC 5322 bytes

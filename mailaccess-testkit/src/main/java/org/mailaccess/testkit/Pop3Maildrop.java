@@ -57,7 +57,8 @@ final class Pop3Maildrop {
             return noSuchMessage();
         }
         StoredMessage message = snapshot.get(n - 1);
-        return Pop3Replies.multiLine(message.size() + " octets", message.rawBytes());
+        return Pop3Replies.multiLine(message.size() + " octets", message.rawBytes(),
+                profile.stuffsDotsAfterCrlfOnly());
     }
 
     /** TOP n k (RFC 1939 section 7): the header, the blank line, then the first k body lines. */
@@ -74,7 +75,8 @@ final class Pop3Maildrop {
             return noSuchMessage();
         }
         return Pop3Replies.multiLine("top of message follows",
-                topOf(snapshot.get(n - 1).rawBytes(), Integer.parseInt(parts[1])));
+                topOf(snapshot.get(n - 1).rawBytes(), Integer.parseInt(parts[1])),
+                profile.stuffsDotsAfterCrlfOnly());
     }
 
     Reply dele(String args) {

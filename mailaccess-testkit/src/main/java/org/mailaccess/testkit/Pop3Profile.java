@@ -13,13 +13,14 @@ import java.util.OptionalInt;
  * <p>The defaults model a modern server: CAPA (RFC 2449) listing TOP, UIDL, USER, SASL PLAIN and XOAUTH2 (RFC 5034,
  * RFC 4616), STLS (RFC 2595), PIPELINING and RESP-CODES, and no APOP. Turning a feature off both removes it from CAPA
  * and makes its command fail with {@code -ERR}, like a server that lacks it. PIPELINING only controls the
- * advertisement: the fake always reads pipelined commands correctly.
+ * advertisement: the fake always reads pipelined commands correctly. By default the fake byte-stuffs message data
+ * after every LF, bare or not; {@link #withDotStuffingAfterCrlfOnly()} switches to stuffing only after CRLF.
  */
 public final class Pop3Profile {
 
     private static final List<String> KNOWN_MECHANISMS = List.of("PLAIN", "XOAUTH2");
     private static final Pop3Profile DEFAULTS =
-            new Pop3Profile(true, true, true, true, true, true, true, false, KNOWN_MECHANISMS, null, -1);
+            new Pop3Profile(true, true, true, true, true, true, true, false, KNOWN_MECHANISMS, null, -1, false);
 
     private final boolean capa;
     private final boolean uidl;
@@ -32,9 +33,11 @@ public final class Pop3Profile {
     private final List<String> saslMechanisms;
     private final String expire;
     private final int loginDelay;
+    private final boolean stuffAfterCrlfOnly;
 
     private Pop3Profile(boolean capa, boolean uidl, boolean top, boolean user, boolean stls, boolean pipelining,
-                        boolean respCodes, boolean apop, List<String> saslMechanisms, String expire, int loginDelay) {
+                        boolean respCodes, boolean apop, List<String> saslMechanisms, String expire, int loginDelay,
+                        boolean stuffAfterCrlfOnly) {
         this.capa = capa;
         this.uidl = uidl;
         this.top = top;
@@ -46,6 +49,7 @@ public final class Pop3Profile {
         this.saslMechanisms = List.copyOf(saslMechanisms);
         this.expire = expire;
         this.loginDelay = loginDelay;
+        this.stuffAfterCrlfOnly = stuffAfterCrlfOnly;
     }
 
     /**
@@ -64,7 +68,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withoutCapa() {
         return new Pop3Profile(false, uidl, top, user, stls, pipelining, respCodes, apop, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -74,7 +78,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withoutUidl() {
         return new Pop3Profile(capa, false, top, user, stls, pipelining, respCodes, apop, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -84,7 +88,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withoutTop() {
         return new Pop3Profile(capa, uidl, false, user, stls, pipelining, respCodes, apop, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -94,7 +98,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withoutUser() {
         return new Pop3Profile(capa, uidl, top, false, stls, pipelining, respCodes, apop, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -104,7 +108,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withoutStls() {
         return new Pop3Profile(capa, uidl, top, user, false, pipelining, respCodes, apop, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -114,7 +118,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withoutPipelining() {
         return new Pop3Profile(capa, uidl, top, user, stls, false, respCodes, apop, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -124,7 +128,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withoutRespCodes() {
         return new Pop3Profile(capa, uidl, top, user, stls, pipelining, false, apop, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -134,7 +138,7 @@ public final class Pop3Profile {
      */
     public Pop3Profile withApop() {
         return new Pop3Profile(capa, uidl, top, user, stls, pipelining, respCodes, true, saslMechanisms, expire,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -159,7 +163,8 @@ public final class Pop3Profile {
                 throw new IllegalArgumentException("unsupported SASL mechanism: " + mechanism);
             }
         }
-        return new Pop3Profile(capa, uidl, top, user, stls, pipelining, respCodes, apop, upper, expire, loginDelay);
+        return new Pop3Profile(capa, uidl, top, user, stls, pipelining, respCodes, apop, upper, expire, loginDelay,
+                stuffAfterCrlfOnly);
     }
 
     /**
@@ -175,7 +180,7 @@ public final class Pop3Profile {
             throw new IllegalArgumentException("EXPIRE must be a number of days or NEVER: '" + value + "'");
         }
         return new Pop3Profile(capa, uidl, top, user, stls, pipelining, respCodes, apop, saslMechanisms, value,
-                loginDelay);
+                loginDelay, stuffAfterCrlfOnly);
     }
 
     /**
@@ -189,7 +194,32 @@ public final class Pop3Profile {
             throw new IllegalArgumentException("login delay must not be negative: " + seconds);
         }
         return new Pop3Profile(capa, uidl, top, user, stls, pipelining, respCodes, apop, saslMechanisms, expire,
-                seconds);
+                seconds, stuffAfterCrlfOnly);
+    }
+
+    /**
+     * Byte-stuffs RETR and TOP data the way RFC 1939 section 3 words it and many real servers do it: a dot is doubled
+     * only at the start of the data and after CRLF, not after a bare LF. The default stuffs after every LF, which
+     * keeps content with bare LF unambiguous on the wire; with this switch, message content {@code "\n..x"} and
+     * content {@code "\n.x"} as the server would stuff it reach the client as the same bytes, which is what clients
+     * must cope with from such servers. Multi-line protocol listings (CAPA, LIST, UIDL) are not affected: their lines
+     * always end with CRLF.
+     *
+     * @return a new profile
+     */
+    public Pop3Profile withDotStuffingAfterCrlfOnly() {
+        return new Pop3Profile(capa, uidl, top, user, stls, pipelining, respCodes, apop, saslMechanisms, expire,
+                loginDelay, true);
+    }
+
+    /**
+     * Whether dots are stuffed only after CRLF (see {@link #withDotStuffingAfterCrlfOnly()}); false means after every
+     * LF, bare or not.
+     *
+     * @return true if bare LF is not treated as a line start
+     */
+    public boolean stuffsDotsAfterCrlfOnly() {
+        return stuffAfterCrlfOnly;
     }
 
     /**
@@ -300,6 +330,7 @@ public final class Pop3Profile {
     public String toString() {
         return "Pop3Profile[capa=" + capa + ", uidl=" + uidl + ", top=" + top + ", user=" + user + ", stls=" + stls
                 + ", pipelining=" + pipelining + ", respCodes=" + respCodes + ", apop=" + apop + ", sasl="
-                + saslMechanisms + ", expire=" + expire + ", loginDelay=" + loginDelay() + "]";
+                + saslMechanisms + ", expire=" + expire + ", loginDelay=" + loginDelay() + ", stuffAfterCrlfOnly="
+                + stuffAfterCrlfOnly + "]";
     }
 }

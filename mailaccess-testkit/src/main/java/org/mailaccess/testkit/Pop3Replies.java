@@ -39,20 +39,31 @@ final class Pop3Replies {
     }
 
     /**
-     * A multi-line reply carrying message bytes: a dot is prepended to every line that starts with one (a line starts
-     * at the beginning and after every LF, so bare-LF content is stuffed too), and the terminator always sits on its
-     * own line, so content that does not end with CRLF gets one added (PITFALLS S7).
+     * A multi-line reply carrying message bytes, stuffed after every LF (bare or not): see
+     * {@link #multiLine(String, byte[], boolean)}.
      */
     static Reply multiLine(String status, byte[] content) {
+        return multiLine(status, content, false);
+    }
+
+    /**
+     * A multi-line reply carrying message bytes (RFC 1939 section 3): a dot is prepended to every line that starts
+     * with one, and the terminator always sits on its own line, so content that does not end with CRLF gets one added
+     * (PITFALLS S7). A line starts at the beginning of the data and after CRLF; unless {@code afterCrlfOnly}, also
+     * after a bare LF, which keeps bare-LF content unambiguous for clients that unstuff there too.
+     */
+    static Reply multiLine(String status, byte[] content, boolean afterCrlfOnly) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + content.length / 64 + 64);
         out.writeBytes(("+OK " + sanitize(status) + "\r\n").getBytes(StandardCharsets.UTF_8));
         boolean lineStart = true;
+        byte previous = 0;
         for (byte b : content) {
             if (lineStart && b == '.') {
                 out.write('.');
             }
             out.write(b);
-            lineStart = b == '\n';
+            lineStart = b == '\n' && (!afterCrlfOnly || previous == '\r');
+            previous = b;
         }
         int n = content.length;
         if (n > 0 && !(n >= 2 && content[n - 2] == '\r' && content[n - 1] == '\n')) {

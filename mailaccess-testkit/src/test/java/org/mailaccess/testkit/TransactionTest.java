@@ -85,6 +85,23 @@ class TransactionTest {
     }
 
     @Test
+    void withCrlfOnlyStuffingADotAfterABareLfGoesOutUnstuffed() throws IOException {
+        String hostile = ".first\r\n..x\r\nbare lf\n.\nlf\n..y\r\nmid\r.\r\nend\r\n";
+        try (FakePop3Server crlfOnly = FakePop3Server.builder()
+                .profile(Pop3Profile.defaults().withDotStuffingAfterCrlfOnly()).start()) {
+            crlfOnly.addUser("alice", "pw").mailbox("alice").deliver(hostile);
+            try (Pop3TestClient client = Pop3TestClient.login(crlfOnly, "alice", "pw")) {
+                client.command("RETR 1");
+                assertThat(new String(client.readRawBody(), UTF_8))
+                        .isEqualTo("..first\r\n...x\r\nbare lf\n.\nlf\n..y\r\nmid\r.\r\nend\r\n.\r\n");
+                client.command("TOP 1 9");
+                assertThat(new String(client.readRawBody(), UTF_8)).startsWith("..first\r\n...x\r\nbare lf\n.\nlf\n");
+                assertThat(client.command("STAT")).startsWith("+OK 1 ");
+            }
+        }
+    }
+
+    @Test
     void retrAddsACrlfBeforeTheTerminatorWhenTheMessageLacksOne() throws IOException {
         mailbox.deliver("Subject: x\r\n\r\nno newline at end");
         mailbox.deliver(new byte[0]);

@@ -1,8 +1,6 @@
 package org.mailaccess.pop3.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,7 +14,6 @@ import java.util.Optional;
 import org.mailaccess.AuthenticationException;
 import org.mailaccess.Capability;
 import org.mailaccess.CommandFailedException;
-import org.mailaccess.ConnectionException;
 import org.mailaccess.FetchSpec;
 import org.mailaccess.Folder;
 import org.mailaccess.FolderStatus;
@@ -35,17 +32,15 @@ import org.mailaccess.Protocol;
  */
 final class DownloadRun {
 
-    private static final int CHUNK = 64 * 1024;
     /** Keys per preview summaries() call, so that N previews never hold N x maxHeaderBytes at once. */
     private static final int PREVIEW_CHUNK = 100;
     /** Consecutive store failures after which the store, not the message, is taken to be the problem. */
     private static final int STORE_FAILURES_TO_STOP = 3;
-    /** Slack above the listed size before a RETR counts as endless. */
-    private static final long RETR_SLACK = 1 << 20;
     private static final FetchSpec HEADERS_ONLY = new FetchSpec(EnumSet.of(FetchSpec.Item.HEADERS));
 
     private final Pop3Downloader.Settings s;
     private final RunReport r;
+    private final MessageFetch fetch;
     private volatile boolean cancelled;
     private volatile MailboxSession session;
     /** Set when the run gave up on part of its work without throwing (the store keeps failing): not COMPLETED. */
@@ -54,6 +49,8 @@ final class DownloadRun {
     DownloadRun(Pop3Downloader.Settings settings) {
         this.s = settings;
         this.r = new RunReport(settings.listener());
+        // POP3 cannot cancel a RETR: closing the session with one half-read drops the connection.
+        this.fetch = new MessageFetch(settings, r, this::checkCancelled, () -> session.close());
     }
 
     /** Ends the run with a status; thrown where the run cannot or must not go on. */
@@ -63,20 +60,6 @@ final class DownloadRun {
         Stop(RunStatus status, Exception cause) {
             super(cause == null ? status.name() : cause.getMessage(), cause, false, false);
             this.status = status;
-        }
-    }
-
-    /** A RETR that ran past max(2 x listed size, listed size + 1 MiB): the connection was dropped to end it. */
-    private static final class Endless extends RuntimeException {
-        Endless(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** Thrown by the store, as opposed to the connection, while a message is copied. */
-    private static final class StoreFailure extends RuntimeException {
-        StoreFailure(IOException cause) {
-            super(cause.getMessage(), cause, false, false);
         }
     }
 
@@ -328,9 +311,9 @@ final class DownloadRun {
             MessageKey key = m.key();
             LocalMessage local;
             try {
-                local = fetch(inbox, m);
+                local = fetch.fetch(inbox, m);
                 storeFailures = 0;
-            } catch (StoreFailure e) {
+            } catch (MessageFetch.StoreFailure e) {
                 // Usually about this message (a name the store cannot take): the others still go on. Several in a
                 // row mean the store itself (a full disk, a read-only directory): stop downloading, but still delete
                 // what earlier runs and this one stored safely, and do not report the run COMPLETED.
@@ -343,7 +326,9 @@ final class DownloadRun {
             } catch (CommandFailedException e) {
                 r.fail(key, MessageFailure.Stage.DOWNLOAD, e); // e.g. deleted by another client since the listing
                 continue;
-            } catch (Endless e) {
+            } catch (MessageFetch.LedgerFailure e) {
+                throw new Stop(RunStatus.FAILED, (Exception) e.getCause()); // reported on the message already
+            } catch (MessageFetch.Endless e) {
                 r.fail(key, MessageFailure.Stage.DOWNLOAD, e);
                 throw new Stop(RunStatus.FAILED, e); // the connection was dropped to end it
             } catch (MailAccessException | IllegalStateException e) {
@@ -362,118 +347,6 @@ final class DownloadRun {
             } else {
                 r.kept.add(key);
             }
-        }
-    }
-
-    /**
-     * RETR streamed into a store draft, in mbsync's order (PITFALLS 3.1): the draft is made durable but invisible,
-     * the ledger records it (with its store id and fingerprint), and only then is it made visible. A crash between
-     * any two steps is finished by {@link #recover} on the next run; the message is never fetched twice, and never
-     * visible without a ledger record that a user's later delete could not undo.
-     *
-     * @return the stored message, or null when it is recorded but could not be made visible yet
-     */
-    private LocalMessage fetch(Folder inbox, MessageSummary m) {
-        MessageStore.Draft draft;
-        try {
-            draft = s.store().begin(m.key());
-        } catch (IOException | RuntimeException e) {
-            throw new StoreFailure(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
-        }
-        try (draft) {
-            InputStream in = inbox.openMessage(m.key());
-            HeadCopy head = new HeadCopy();
-            boolean complete = false;
-            try {
-                copy(in, draft.output(), m, head);
-                complete = true;
-            } finally {
-                closeMessage(in, complete);
-            }
-            if (head.total != m.size()) {
-                r.warn(DownloadWarning.Kind.SIZE_MISMATCH, m.key(),
-                        "Retrieved " + head.total + " octets, the server listed " + m.size());
-            }
-            String storeId;
-            try {
-                storeId = draft.prepare();
-            } catch (IOException e) {
-                throw new StoreFailure(e);
-            }
-            try {
-                s.ledger().commit(List.of(new LedgerChange.Downloaded(m.key().id(), s.clock().instant(), m.size(),
-                        Optional.of(storeId), Optional.of(Fingerprint.of(head.bytes, head.kept)))));
-            } catch (IOException e) {
-                // Not recorded: the prepared draft is discarded by the next run's recovery, and downloaded again.
-                r.fail(m.key(), MessageFailure.Stage.LEDGER, e);
-                throw new Stop(RunStatus.FAILED, e);
-            }
-            try {
-                LocalMessage stored = draft.commit();
-                return new LocalMessage(stored.id(), m.key(), stored.size(), stored.storedAt());
-            } catch (IOException e) {
-                r.fail(m.key(), MessageFailure.Stage.STORE, e);
-                return null;
-            }
-        } catch (IOException e) {
-            throw new StoreFailure(e); // the draft could not be discarded
-        }
-    }
-
-    /** The first bytes of a message, for its {@link Fingerprint}, and how many bytes it had. */
-    private static final class HeadCopy {
-        final byte[] bytes = new byte[Fingerprint.HEAD_BYTES];
-        int kept;
-        long total;
-    }
-
-    private void copy(InputStream in, OutputStream out, MessageSummary m, HeadCopy head) {
-        MessageKey key = m.key();
-        // RFC 1939 LIST sizes count CRLF line ends and may be a little off, never many times off: a RETR far beyond
-        // the listed size is a server that does not end it, and reading on would never end.
-        long limit = Math.max(2 * m.size(), m.size() + RETR_SLACK);
-        byte[] buf = new byte[CHUNK];
-        while (true) {
-            int got;
-            try {
-                got = in.read(buf);
-            } catch (IOException e) {
-                checkCancelled();
-                throw new ConnectionException("Reading message " + key.id() + " failed: " + e.getMessage(), e);
-            }
-            if (got < 0) {
-                return;
-            }
-            checkCancelled(); // also mid-message: the draft is discarded, the connection already dropped
-            if (head.kept < head.bytes.length) {
-                int n = Math.min(got, head.bytes.length - head.kept);
-                System.arraycopy(buf, 0, head.bytes, head.kept, n);
-                head.kept += n;
-            }
-            try {
-                out.write(buf, 0, got);
-            } catch (IOException e) {
-                throw new StoreFailure(e);
-            }
-            head.total += got;
-            r.received(key, got);
-            if (head.total > limit) {
-                session.close(); // with the stream half-read this drops the connection; POP3 cannot cancel a RETR
-                throw new Endless("RETR of message " + key.id() + " exceeded " + limit + " octets (listed size "
-                        + m.size() + "); the connection was dropped");
-            }
-        }
-    }
-
-    /** Closes a RETR stream; after a store failure the session drains the rest, so it stays in step. */
-    private static void closeMessage(InputStream in, boolean complete) {
-        try {
-            in.close();
-        } catch (IOException | RuntimeException e) {
-            if (complete) {
-                throw new ConnectionException("Closing a message stream failed", e);
-            }
-            // Otherwise the session is closed now; the next call on it fails and stops the run.
         }
     }
 

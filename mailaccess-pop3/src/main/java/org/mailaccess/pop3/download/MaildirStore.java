@@ -1,12 +1,8 @@
 package org.mailaccess.pop3.download;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,16 +10,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,14 +50,8 @@ public final class MaildirStore implements MessageStore {
     private final String account;
     private final String host;
     private final Clock clock;
-
-    /**
-     * Our files by key hash, for the duplicate check of each commit; rebuilt when new/ or cur/ changed under us (a
-     * reader moved or deleted something). A hit is confirmed on disk before it is trusted.
-     */
-    private final Map<String, List<MaildirName.Parsed>> index = new HashMap<>();
-    private FileTime indexedNew;
-    private FileTime indexedCur;
+    /** Our files in new/ and cur/; guarded by this store's lock. */
+    private final MaildirIndex index;
 
     private MaildirStore(Path root, String account, Clock clock) {
         this.root = root;
@@ -75,6 +61,7 @@ public final class MaildirStore implements MessageStore {
         this.account = account;
         this.host = MaildirName.host(localHostName());
         this.clock = clock;
+        this.index = new MaildirIndex(newDir, cur, this::ours);
     }
 
     /**
@@ -127,18 +114,16 @@ public final class MaildirStore implements MessageStore {
                 + COUNTER.incrementAndGet() + "R" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "."
                 + host);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new MaildirDraft(key, file, channel);
+        return new MaildirDraft(this, key, file, channel);
     }
 
     @Override
     public synchronized List<LocalMessage> list() throws IOException {
-        indexedNew = null; // directory times can be coarse (1 or 2 s): what the application sees is always fresh
-        refreshIndex();
+        index.invalidate(); // directory times can be coarse (1 or 2 s): what the application sees is always fresh
+        index.refresh();
         List<LocalMessage> out = new ArrayList<>();
-        for (List<MaildirName.Parsed> files : index.values()) {
-            for (MaildirName.Parsed p : files) {
-                out.add(local(p));
-            }
+        for (MaildirName.Parsed p : index.all()) {
+            out.add(local(p));
         }
         out.sort(Comparator.comparing(LocalMessage::storedAt).thenComparing(LocalMessage::id));
         return out;
@@ -146,11 +131,11 @@ public final class MaildirStore implements MessageStore {
 
     @Override
     public synchronized List<LocalMessage> find(MessageKey key) throws IOException {
-        indexedNew = null;
-        refreshIndex();
+        index.invalidate();
+        index.refresh();
         List<LocalMessage> out = new ArrayList<>();
         String uidl = MaildirName.nameUidl(key.id());
-        for (MaildirName.Parsed p : index.getOrDefault(MaildirName.keyHash(account, uidl), List.of())) {
+        for (MaildirName.Parsed p : index.withKeyHash(MaildirName.keyHash(account, uidl))) {
             if (p.uidl().equals(uidl)) {
                 out.add(new LocalMessage(p.base(), key, p.size(), Instant.ofEpochSecond(p.seconds())));
             }
@@ -161,18 +146,18 @@ public final class MaildirStore implements MessageStore {
 
     @Override
     public InputStream open(LocalMessage message) throws IOException {
-        Path file = locate(message.id()).orElseThrow(() -> new NoSuchFileException(message.id()));
+        Path file = index.locate(message.id()).orElseThrow(() -> new NoSuchFileException(message.id()));
         return Files.newInputStream(file);
     }
 
     @Override
     public synchronized boolean delete(LocalMessage message) throws IOException {
-        Optional<Path> file = locate(message.id());
+        Optional<Path> file = index.locate(message.id());
         if (file.isEmpty() || !Files.deleteIfExists(file.get())) {
             return false;
         }
         Durable.fsyncDirectory(file.get().getParent());
-        indexedNew = null; // rebuild on next use
+        index.invalidate(); // rebuild on next use
         return true;
     }
 
@@ -183,47 +168,6 @@ public final class MaildirStore implements MessageStore {
 
     private LocalMessage local(MaildirName.Parsed p) {
         return new LocalMessage(p.base(), MessageKey.pop3(p.uidl()), p.size(), Instant.ofEpochSecond(p.seconds()));
-    }
-
-    /** The current path of a base name: in new/, or in cur/ with whatever flags a reader gave it. */
-    private Optional<Path> locate(String base) throws IOException {
-        Path inNew = newDir.resolve(base);
-        if (Files.exists(inNew)) {
-            return Optional.of(inNew);
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(cur)) {
-            for (Path p : ds) {
-                if (MaildirName.base(p.getFileName().toString()).equals(base)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        // A reader may have moved it from new/ to cur/ between our two looks.
-        return Files.exists(inNew) ? Optional.of(inNew) : Optional.empty();
-    }
-
-    private void refreshIndex() throws IOException {
-        FileTime n = Files.getLastModifiedTime(newDir);
-        FileTime c = Files.getLastModifiedTime(cur);
-        if (n.equals(indexedNew) && c.equals(indexedCur)) {
-            return;
-        }
-        index.clear();
-        for (Path dir : List.of(newDir, cur)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-                for (Path p : ds) {
-                    MaildirName.parse(p.getFileName().toString()).ifPresent(this::addToIndex);
-                }
-            }
-        }
-        indexedNew = n;
-        indexedCur = c;
-    }
-
-    private void addToIndex(MaildirName.Parsed p) {
-        if (ours(p)) {
-            index.computeIfAbsent(p.keyHash(), k -> new ArrayList<>()).add(p);
-        }
     }
 
     @Override
@@ -255,14 +199,14 @@ public final class MaildirStore implements MessageStore {
     }
 
     /** Renames a written, fsynced draft to its final name inside tmp/: durable, not visible. */
-    private synchronized MaildirName.Parsed prepare(MessageKey key, Path file, byte[] sha256, long size)
+    synchronized MaildirName.Parsed prepare(MessageKey key, Path file, byte[] sha256, long size)
             throws IOException {
         String uidl = MaildirName.nameUidl(key.id());
         String keyHash = MaildirName.keyHash(account, uidl);
         String contentHash = MaildirName.contentHash(sha256);
         long seconds = clock.instant().getEpochSecond();
         String name = MaildirName.format(seconds, keyHash, contentHash, host, size, uidl);
-        for (int n = 2; Files.exists(tmp.resolve(name)) || locate(name).isPresent(); n++) {
+        for (int n = 2; Files.exists(tmp.resolve(name)) || index.locate(name).isPresent(); n++) {
             name = MaildirName.format(seconds, keyHash, contentHash, host, size, uidl) + ",N=" + n;
         }
         Files.move(file, tmp.resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -274,19 +218,19 @@ public final class MaildirStore implements MessageStore {
      * Moves a prepared file from tmp/ into new/, unless the same message is already there (a copy stored by a version
      * that published before the ledger write); idempotent.
      */
-    private synchronized LocalMessage publish(MaildirName.Parsed prepared) throws IOException {
+    synchronized LocalMessage publish(MaildirName.Parsed prepared) throws IOException {
         Path file = tmp.resolve(prepared.base());
         if (!Files.exists(file)) {
-            Optional<Path> done = locate(prepared.base());
+            Optional<Path> done = index.locate(prepared.base());
             if (done.isPresent()) {
                 return local(prepared);
             }
             throw new NoSuchFileException(file.toString(), null, "prepared message vanished from tmp/");
         }
-        refreshIndex();
-        for (MaildirName.Parsed p : index.getOrDefault(prepared.keyHash(), List.of())) {
+        index.refresh();
+        for (MaildirName.Parsed p : index.withKeyHash(prepared.keyHash())) {
             if (p.contentHash().equals(prepared.contentHash()) && p.uidl().equals(prepared.uidl())
-                    && p.size() == prepared.size() && locate(p.base()).isPresent()) {
+                    && p.size() == prepared.size() && index.locate(p.base()).isPresent()) {
                 Files.delete(file);
                 Durable.fsyncDirectory(tmp);
                 return local(p);
@@ -294,8 +238,7 @@ public final class MaildirStore implements MessageStore {
         }
         Files.move(file, newDir.resolve(prepared.base()), StandardCopyOption.ATOMIC_MOVE);
         Durable.fsyncDirectory(newDir);
-        addToIndex(prepared);
-        indexedNew = Files.getLastModifiedTime(newDir);
+        index.published(prepared);
         return local(prepared);
     }
 
@@ -322,99 +265,6 @@ public final class MaildirStore implements MessageStore {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "localhost";
-        }
-    }
-
-    /** Writes to tmp/ while hashing; publishes on commit, deletes on close otherwise. */
-    private final class MaildirDraft implements Draft {
-        private final MessageKey key;
-        private final Path file;
-        private final FileChannel channel;
-        private final MessageDigest sha = MaildirName.sha256();
-        private final OutputStream buffered;
-        private long size;
-        private boolean done;
-        private MaildirName.Parsed prepared;
-
-        MaildirDraft(MessageKey key, Path file, FileChannel channel) {
-            this.key = key;
-            this.file = file;
-            this.channel = channel;
-            // Inside this FilterOutputStream, "out" is its own target: the file channel.
-            OutputStream hashing = new FilterOutputStream(Channels.newOutputStream(channel)) {
-                @Override
-                public void write(int b) throws IOException {
-                    out.write(b);
-                    sha.update((byte) b);
-                    size++;
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                    sha.update(b, off, len);
-                    size += len;
-                }
-
-                @Override
-                public void close() {
-                    // the draft owns the channel
-                }
-            };
-            this.buffered = new BufferedOutputStream(hashing, 64 * 1024) {
-                @Override
-                public void close() throws IOException {
-                    flush(); // the draft closes the channel
-                }
-            };
-        }
-
-        @Override
-        public OutputStream output() {
-            return buffered;
-        }
-
-        @Override
-        public String prepare() throws IOException {
-            if (done || prepared != null) {
-                throw new IllegalStateException("draft already prepared, committed or closed");
-            }
-            try {
-                buffered.flush();
-                channel.force(true);
-                channel.close();
-                prepared = MaildirStore.this.prepare(key, file, sha.digest(), size);
-                return prepared.base();
-            } catch (IOException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public LocalMessage commit() throws IOException {
-            if (done) {
-                throw new IllegalStateException("draft already committed or closed");
-            }
-            if (prepared == null) {
-                prepare();
-            }
-            LocalMessage m = publish(prepared);
-            done = true;
-            return m;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (done || prepared != null) {
-                return; // a prepared file is the ledger's to decide, through recover()
-            }
-            done = true;
-            try {
-                channel.close();
-            } finally {
-                Files.deleteIfExists(file);
-            }
         }
     }
 }

@@ -31,8 +31,10 @@ import org.mailaccess.ServerEndpoint;
  *       then made visible (mbsync's order), and the next run finishes a publication a crash interrupted; so a message
  *       the user deletes locally does not come back. A message is downloaded again only if it was never recorded
  *       (interrupted before the ledger write), or when the server reused its UIDL;</li>
- *   <li><b>bounded work per message</b>: a RETR that runs past max(2 x the listed size, the listed size + 1 MiB) is
- *       abandoned (a {@link MessageFailure} and a {@link RunStatus#FAILED} run, since the connection is dropped).</li>
+ *   <li><b>bounded work per message</b>: a RETR that runs past max(2 x the listed size, the listed size + 1 MiB), or
+ *       past five minutes plus one second per 8 KiB of its listed size on the downloader's clock, is abandoned (a
+ *       {@link MessageFailure} and a {@link RunStatus#FAILED} run, since the connection is dropped; nothing is
+ *       deleted in that session, and the next run downloads the message again).</li>
  * </ul>
  * Ledgers written by version 0.1 hold no fingerprints: the first due delete of such a message trusts the header the
  * server shows then and records it.

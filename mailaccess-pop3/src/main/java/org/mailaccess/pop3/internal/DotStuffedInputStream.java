@@ -10,18 +10,28 @@ import java.io.InputStream;
  * bytes. Nothing is buffered beyond the shared {@link LineInput}, so the reply after the terminator stays there for
  * the next reader (pipelining) and a message of any size streams in constant memory.
  *
- * <p>Where a line starts is the one judgement call, because servers disagree about bare LF:
+ * <p>Where a line starts is the one judgement call, because servers disagree about bare LF. RFC 1939 section 3 speaks
+ * of lines ending in CRLF; some servers stuff a dot after a bare LF as well (the testkit's fake by default), others
+ * only after CRLF ({@code Pop3Profile.withDotStuffingAfterCrlfOnly()}), and Dovecot sends no bare LF at all: observed
+ * with Dovecot 2.3.19 (Debian), a message saved with bare LFs goes out with every line end as CRLF, each line stuffed,
+ * LIST counting the CRLFs, so its wire is unambiguous and the bare LFs are gone before the client sees anything. The
+ * rule, for the data of a RETR or TOP:
  * <ul>
  *   <li>The terminator is recognised only at the start of the data or after CRLF, as RFC 1939 defines it. After a
  *       bare LF, {@code ".\r\n"} is message content: a server that does not byte-stuff there must not be able to end
  *       the reply early and have the rest of the message parsed as replies (PITFALLS S7).</li>
- *   <li>A doubled dot is unstuffed after CRLF <em>and</em> after a bare LF, because servers that treat LF as a line
- *       end (the testkit's fake among them) stuff there too. The only input decoded differently from the server's
- *       intent is content {@code "\n.."} from a server that stuffs after CRLF only; it comes back as {@code "\n."}.
- *       </li>
- *   <li>A lone dot at a line start that is neither stuffing nor the terminator breaks RFC 1939; it is kept as
- *       content, as Commons Net's reader does.</li>
+ *   <li>A doubled dot is unstuffed at the start of the data, after CRLF <em>and</em> after a bare LF, because servers
+ *       that treat LF as a line end stuff there too, and their wire cannot be read byte-exact otherwise.</li>
+ *   <li>A lone dot at a line start that is neither stuffing nor the terminator breaks RFC 1939 after CRLF, and is
+ *       what a CRLF-only server sends after a bare LF; either way it is kept as content, as Commons Net's reader
+ *       does.</li>
  * </ul>
+ * So the result is byte-exact whenever the wire is unambiguous: from every server, for content whose line ends are
+ * all CRLF and for bare LFs not followed by a dot; from a server that stuffs after every LF, for all content. The one
+ * case that cannot be exact is a server that stuffs after CRLF only sending content in which a bare LF is followed by
+ * two or more dots: on the wire {@code "\n..x"} is then both its unstuffed content and the stuffed form of
+ * {@code "\n.x"} from the other kind of server, and this reader returns {@code "\n.x"}, one dot fewer. The content
+ * is otherwise intact and the session stays in step.
  */
 final class DotStuffedInputStream extends InputStream {
 

@@ -64,7 +64,10 @@ final class Pop3Inbox implements Folder {
         return session.call("LIST", () -> listing.summaries(range, spec));
     }
 
-    /** RETR (RFC 1939 section 5), streamed byte-exact; see {@link DotStuffedInputStream}. */
+    /**
+     * RETR (RFC 1939 section 5), streamed byte-exact wherever the wire is unambiguous; the one exception (bare LF
+     * followed by dots, from a server that stuffs after CRLF only) is described in {@link DotStuffedInputStream}.
+     */
     @Override
     public InputStream openMessage(MessageKey key) {
         return session.call("RETR", () -> {

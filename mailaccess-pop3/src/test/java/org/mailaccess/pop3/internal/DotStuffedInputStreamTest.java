@@ -59,6 +59,19 @@ class DotStuffedInputStreamTest {
     }
 
     @Test
+    void aDoubledDotAfterABareLfIsAlwaysTakenAsStuffingEvenFromAServerThatStuffsOnlyAfterCrlf() throws IOException {
+        // Content "x\n..y\r\n" from a CRLF-only server is on the wire exactly like content "x\n.y\r\n" from an
+        // every-LF server: ambiguous, and documented to come back with one dot fewer.
+        assertThat(decode("x\n...y\r\n.\r\n")).isEqualTo(bytes("x\n..y\r\n"));
+        assertThat(decode("x\n..\r\n.\r\n")).isEqualTo(bytes("x\n.\r\n"));
+    }
+
+    @Test
+    void aSingleDotAfterABareLfFromAServerThatStuffsOnlyAfterCrlfIsKept() throws IOException {
+        assertThat(decode("x\n.y\n.\nz\r\n.\r\n")).isEqualTo(bytes("x\n.y\n.\nz\r\n"));
+    }
+
+    @Test
     void bareCrNulAnd8BitBytesPassUntouched() throws IOException {
         assertThat(decode("a\rb\u0000\u00e9\u00ff\r\r\n\r.\r\n.\r\n")).isEqualTo(bytes("a\rb\u0000\u00e9\u00ff\r\r\n\r.\r\n"));
     }
