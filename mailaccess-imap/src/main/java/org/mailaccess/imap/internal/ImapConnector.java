@@ -95,7 +95,7 @@ final class ImapConnector {
         Properties props = new Properties();
         props.setProperty(prefix + ".connectiontimeout", Long.toString(client.connectTimeout().toMillis()));
         props.setProperty(prefix + ".timeout", Long.toString(client.readTimeout().toMillis()));
-        // The write timeout is applied by our socket wrappers (WriteTimeoutOutputStream), not by Angus's
+        // The write timeout is applied by our socket wrappers (TimedOutputStream), not by Angus's
         // WriteTimeoutSocket, which would hide our socket from the TLS layer used for STARTTLS.
         props.put(prefix + ".socketFactory", probe.plainFactory());
         props.setProperty(prefix + ".socketFactory.fallback", "false");

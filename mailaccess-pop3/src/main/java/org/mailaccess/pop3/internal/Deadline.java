@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import org.mailaccess.internal.Alarms;
 
 /**
  * An overall time limit for one operation whose reads each stay inside SO_TIMEOUT but which may never end: a greeting
  * dribbled a byte a second, a TOP reply that keeps sending header lines. SO_TIMEOUT bounds the gap between two reads
  * only, so a peer that keeps the gaps short holds a reader forever. When the deadline fires it runs the abort action
- * (closing the TCP socket, as {@link WriteWatchdog} does for writes); the blocked read then fails, and
- * {@link #translate} turns that failure into a {@link SocketTimeoutException} that names the operation.
+ * (closing the TCP socket, as {@link org.mailaccess.internal.TimedOutputStream} does for writes); the blocked read
+ * then fails, and {@link #translate} turns that failure into a {@link SocketTimeoutException} that names the
+ * operation. The alarm runs on the library's one {@link Alarms} thread, so the abort action must not block.
  */
 final class Deadline implements AutoCloseable {
 
@@ -23,10 +24,10 @@ final class Deadline implements AutoCloseable {
     private Deadline(String what, Duration limit, Runnable abort) {
         this.what = what;
         this.limit = limit;
-        this.alarm = WriteWatchdog.TIMER.schedule(() -> {
+        this.alarm = Alarms.schedule(limit, () -> {
             fired = true;
             abort.run();
-        }, Math.max(1, limit.toNanos()), TimeUnit.NANOSECONDS);
+        });
     }
 
     /**

@@ -4,17 +4,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.apache.commons.net.pop3.POP3SClient;
+import org.mailaccess.internal.UnconnectedSocketFactory;
 
 /**
  * The part of the conversation Commons Net does for us: TCP connect with a timeout, SO_TIMEOUT, the greeting, implicit
@@ -65,7 +63,7 @@ final class Pop3Socket extends POP3SClient {
 
     @Override
     protected void _connectAction_() throws IOException {
-        // Remember the TCP socket before any TLS layering: closing it is how another thread (the write watchdog,
+        // Remember the TCP socket before any TLS layering: closing it is how another thread (the write timeout,
         // close() while a call is running) aborts the connection, since closing an SSLSocket may block.
         tcp = _socket_;
         if (aborted) {
@@ -129,40 +127,10 @@ final class Pop3Socket extends POP3SClient {
     }
 
     /** Creates the TCP sockets: plain sockets whose input counts against the pre-login budget. */
-    private final class BudgetSocketFactory extends SocketFactory {
+    private final class BudgetSocketFactory extends UnconnectedSocketFactory {
         @Override
         public Socket createSocket() {
             return new BudgetSocket();
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            Socket s = createSocket();
-            s.connect(new InetSocketAddress(host, port));
-            return s;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            Socket s = createSocket();
-            s.bind(new InetSocketAddress(local, localPort));
-            s.connect(new InetSocketAddress(host, port));
-            return s;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket s = createSocket();
-            s.connect(new InetSocketAddress(host, port));
-            return s;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            Socket s = createSocket();
-            s.bind(new InetSocketAddress(local, localPort));
-            s.connect(new InetSocketAddress(host, port));
-            return s;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.mailaccess.CommandFailedException;
 import org.mailaccess.ProtocolViolationException;
 import org.mailaccess.internal.Redaction;
+import org.mailaccess.internal.TimedOutputStream;
 
 /**
  * Commands out, replies in, on the streams taken over from Commons Net (see {@link Pop3Socket} for why). Pipelining
@@ -32,7 +33,7 @@ final class Pop3Wire {
         this.socket = socket;
         this.readTimeout = readTimeout;
         this.in = new LineInput(socket.input());
-        this.out = new BufferedOutputStream(new WriteWatchdog(socket.output(), socket.tcpSocket(), writeTimeout),
+        this.out = new BufferedOutputStream(new TimedOutputStream(socket.output(), socket.tcpSocket(), writeTimeout),
                 8192);
         this.events = events;
     }

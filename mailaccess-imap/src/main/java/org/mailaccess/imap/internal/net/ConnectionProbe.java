@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.mailaccess.internal.TimedOutputStream;
 
 /**
  * The per-connection hooks we place under Angus Mail through its socket-factory properties
@@ -198,11 +199,12 @@ public final class ConnectionProbe {
                 maxCommandOctets, events::responseReceived);
     }
 
-    OutputStream guardOutput(OutputStream raw, Socket owner) {
-        return new CommandObserver(new WriteTimeoutOutputStream(raw, owner, writeTimeout), events::commandSent);
+    /** {@code tcp} is the TCP socket even when {@code raw} is a TLS socket's stream; see {@link TimedOutputStream}. */
+    OutputStream guardOutput(OutputStream raw, Socket tcp) {
+        return new CommandObserver(new TimedOutputStream(raw, tcp, writeTimeout), events::commandSent);
     }
 
-    OutputStream timed(OutputStream raw, Socket owner) {
-        return new WriteTimeoutOutputStream(raw, owner, writeTimeout);
+    OutputStream timed(OutputStream raw, Socket tcp) {
+        return new TimedOutputStream(raw, tcp, writeTimeout);
     }
 }

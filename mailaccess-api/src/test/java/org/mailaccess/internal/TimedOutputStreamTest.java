@@ -1,4 +1,4 @@
-package org.mailaccess.pop3.internal;
+package org.mailaccess.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class WriteWatchdogTest {
+class TimedOutputStreamTest {
 
     @Test
     @Timeout(10)
@@ -26,7 +27,7 @@ class WriteWatchdogTest {
                 client.connect(server.getLocalSocketAddress());
                 try (Socket peer = server.accept()) {
                     assertThat(peer.isConnected()).isTrue();
-                    OutputStream out = new WriteWatchdog(client.getOutputStream(), client, Duration.ofMillis(300));
+                    OutputStream out = new TimedOutputStream(client.getOutputStream(), client, Duration.ofMillis(300));
                     byte[] chunk = new byte[64 * 1024];
                     long start = System.nanoTime();
                     assertThatThrownBy(() -> {
@@ -36,6 +37,9 @@ class WriteWatchdogTest {
                     }).isInstanceOf(SocketTimeoutException.class).hasMessageContaining("write timed out");
                     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
                     assertThat(client.isClosed()).isTrue();
+                    // Once fired, every later write fails the same way at once.
+                    assertThatThrownBy(() -> out.write(1)).isInstanceOf(SocketTimeoutException.class);
+                    assertThatThrownBy(out::flush).isInstanceOf(SocketTimeoutException.class);
                 }
             }
         }
@@ -46,8 +50,8 @@ class WriteWatchdogTest {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                 Socket peer = server.accept()) {
-            OutputStream out = new WriteWatchdog(client.getOutputStream(), client, Duration.ofMillis(200));
-            out.write("NOOP\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            OutputStream out = new TimedOutputStream(client.getOutputStream(), client, Duration.ofMillis(200));
+            out.write("NOOP\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread.sleep(400);
             assertThat(client.isClosed()).isFalse();
