@@ -25,6 +25,7 @@ import org.mailaccess.MessageKey;
 import org.mailaccess.MessageRange;
 import org.mailaccess.MessageSummary;
 import org.mailaccess.Protocol;
+import org.mailaccess.pop3.Pop3Access;
 
 /**
  * One run or preview of a {@link Pop3Downloader}: the steps, in the order that makes every interruption safe (see the
@@ -34,6 +35,8 @@ final class DownloadRun {
 
     /** Keys per preview summaries() call, so that N previews never hold N x maxHeaderBytes at once. */
     private static final int PREVIEW_CHUNK = 100;
+    /** DELEs sent per pipelined batch; cancel is checked between batches. */
+    private static final int DELETE_BATCH = 100;
     /** Consecutive store failures after which the store, not the message, is taken to be the problem. */
     private static final int STORE_FAILURES_TO_STOP = 3;
     private static final FetchSpec HEADERS_ONLY = new FetchSpec(EnumSet.of(FetchSpec.Item.HEADERS));
@@ -231,7 +234,10 @@ final class DownloadRun {
                     + " session"));
         }
         try {
-            ServerInfo policies = ServerInfo.of(0, 0, opened.capabilities());
+            // The session's own reading of CAPA (RFC 2449 section 6) when it offers one, so both agree.
+            ServerInfo policies = opened.extension(Pop3Access.class)
+                    .map(p -> new ServerInfo(0, 0, p.expirePolicy(), p.loginDelaySeconds()))
+                    .orElseGet(() -> ServerInfo.of(0, 0, opened.capabilities()));
             // Recorded before anything else, so that even a run that crashes right now counts as a login.
             record(List.of(new LedgerChange.LoggedIn(s.clock().instant(), policies.loginDelaySeconds())));
             Folder inbox = opened.inbox();
@@ -361,20 +367,46 @@ final class DownloadRun {
             record(stored.stream().map(k -> (LedgerChange) new LedgerChange.DeleteRequested(k.id())).toList());
             List<MessageKey> all = new ArrayList<>(stored);
             all.addAll(unstored);
-            for (MessageKey key : all) {
+            Optional<Pop3Access> pop3 = session.extension(Pop3Access.class);
+            for (int from = 0; from < all.size(); from += DELETE_BATCH) {
                 checkCancelled();
-                try {
-                    inbox.delete(List.of(key)); // one at a time: each DELE's failure is reported on its message
-                    sent.add(key);
-                } catch (CommandFailedException e) {
-                    r.fail(key, MessageFailure.Stage.DELETE, e); // stays pending; the next run tries again
-                } catch (MailAccessException | IllegalStateException e) {
-                    r.fail(key, MessageFailure.Stage.DELETE, e);
-                    throw stopOn(e);
+                List<MessageKey> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
+                if (pop3.isPresent()) {
+                    deleteBatch(inbox, pop3.get(), batch, sent);
+                } else {
+                    for (MessageKey key : batch) {
+                        deleteBatch(inbox, null, List.of(key), sent);
+                    }
                 }
             }
         }
         quit(sent, stored);
+    }
+
+    /**
+     * One pipelined batch of DELE (RFC 2449 PIPELINING when offered). The session reads every reply before it
+     * reports a refusal, and its pending-delete set then says exactly which keys the server marked, so a refused DELE
+     * is reported on its own message without giving up the pipelining.
+     */
+    private void deleteBatch(Folder inbox, Pop3Access pop3, List<MessageKey> batch, List<MessageKey> sent) {
+        try {
+            inbox.delete(batch);
+            sent.addAll(batch);
+        } catch (CommandFailedException e) {
+            Set<MessageKey> marked = pop3 == null ? Set.of() : pop3.pendingDeletes();
+            for (MessageKey key : batch) {
+                if (marked.contains(key)) {
+                    sent.add(key);
+                } else {
+                    r.fail(key, MessageFailure.Stage.DELETE, e); // stays pending; the next run tries again
+                }
+            }
+        } catch (MailAccessException | IllegalStateException e) {
+            for (MessageKey key : batch) {
+                r.fail(key, MessageFailure.Stage.DELETE, e);
+            }
+            throw stopOn(e);
+        }
     }
 
     private void quit(List<MessageKey> sent, List<MessageKey> stored) {

@@ -1,6 +1,7 @@
 package org.mailaccess.pop3.download;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -135,21 +136,21 @@ public final class Pop3Downloader {
      *
      * @param key  the message, as listed by {@link #preview()} or a result
      * @param mark the decision
-     * @throws IOException when the ledger cannot record it
+     * @throws UncheckedIOException when the ledger cannot record it (nothing is recorded then)
      */
-    public void mark(MessageKey key, Mark mark) throws IOException {
+    public void mark(MessageKey key, Mark mark) {
         Objects.requireNonNull(key, "key");
-        settings.ledger().commit(List.of(new LedgerChange.Marked(key.id(), Objects.requireNonNull(mark, "mark"))));
+        commit(new LedgerChange.Marked(key.id(), Objects.requireNonNull(mark, "mark")));
     }
 
     /**
      * Withdraws a mark.
      *
      * @param key the message
-     * @throws IOException when the ledger cannot record it
+     * @throws UncheckedIOException when the ledger cannot record it
      */
-    public void clearMark(MessageKey key) throws IOException {
-        settings.ledger().commit(List.of(new LedgerChange.Unmarked(key.id())));
+    public void clearMark(MessageKey key) {
+        commit(new LedgerChange.Unmarked(key.id()));
     }
 
     /**
@@ -158,10 +159,19 @@ public final class Pop3Downloader {
      * nothing.
      *
      * @param key the message
-     * @throws IOException when the ledger cannot record it
+     * @throws UncheckedIOException when the ledger cannot record it
      */
-    public void reportRemovedFromTrash(MessageKey key) throws IOException {
-        settings.ledger().commit(List.of(new LedgerChange.RemovedFromTrash(key.id(), settings.clock().instant())));
+    public void reportRemovedFromTrash(MessageKey key) {
+        commit(new LedgerChange.RemovedFromTrash(key.id(), settings.clock().instant()));
+    }
+
+    // Like run(), which reports ledger failures in its result, these calls keep to unchecked exceptions.
+    private void commit(LedgerChange change) {
+        try {
+            settings.ledger().commit(List.of(change));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The ledger could not record " + change.getClass().getSimpleName(), e);
+        }
     }
 
     /**

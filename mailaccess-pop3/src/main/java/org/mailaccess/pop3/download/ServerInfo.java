@@ -57,7 +57,9 @@ public record ServerInfo(int messageCount, long mailboxSize, Optional<String> ex
     }
 
     static ServerInfo of(int messageCount, long mailboxSize, Capabilities caps) {
-        Optional<String> expire = caps.tokenArgument("EXPIRE");
+        // The USER marker (valid only before login, RFC 2449 section 6.7) is not part of the policy.
+        Optional<String> expire = caps.tokenArgument("EXPIRE")
+                .map(v -> v.toUpperCase(Locale.ROOT).endsWith(" USER") ? v.substring(0, v.length() - 5).trim() : v);
         OptionalInt delay = caps.tokenArgument("LOGIN-DELAY").map(ServerInfo::firstNumber)
                 .orElse(OptionalInt.empty());
         return new ServerInfo(messageCount, mailboxSize, expire, delay);
