@@ -8,6 +8,7 @@ import java.util.Optional;
  */
 public final class AuthenticationException extends MailAccessException {
 
+    /** The server's reply text to the refused authentication, or null when there was none. */
     private final String serverText;
 
     /**

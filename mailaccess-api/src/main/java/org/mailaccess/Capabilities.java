@@ -18,7 +18,14 @@ import java.util.Set;
  */
 public record Capabilities(Set<Capability> features, Set<String> serverTokens) {
 
-    /** Copies both sets into immutable ones. */
+    /**
+     * Copies both sets into immutable ones, upper-casing every token with {@link Locale#ROOT}.
+     *
+     * @param features     the neutral features the session offers; may be empty
+     * @param serverTokens the capability tokens exactly as the server advertised them (POP3 CAPA lines, RFC 2449;
+     *                     IMAP CAPABILITY atoms, RFC 3501 section 7.2.1); upper-cased here, order kept
+     * @throws NullPointerException when either set is null
+     */
     public Capabilities {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(serverTokens, "serverTokens");

@@ -8,8 +8,11 @@ import java.util.Optional;
  */
 public final class CommandFailedException extends MailAccessException {
 
+    /** The refused command verb, such as {@code DELE}; never its arguments. */
     private final String command;
+    /** The server's reply text after {@code -ERR}, {@code NO} or {@code BAD}. */
     private final String serverText;
+    /** The bracketed response code without brackets, such as {@code IN-USE}, or null when none was sent. */
     private final String responseCode;
 
     /**

@@ -6,6 +6,7 @@ package org.mailaccess;
  */
 public non-sealed class ConnectionException extends MailAccessException {
 
+    /** Whether a connect, read or write timeout expired, as opposed to another I/O failure. */
     private final boolean timeout;
 
     /**

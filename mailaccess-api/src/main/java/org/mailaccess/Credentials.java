@@ -48,7 +48,13 @@ public sealed interface Credentials permits Credentials.Password, Credentials.OA
      * @param password the password; never printed
      */
     record Password(String user, String password) implements Credentials {
-        /** Validates that neither part is null. */
+        /**
+         * Validates that neither part is null.
+         *
+         * @param user     the login name sent with POP3 USER, APOP, SASL PLAIN or IMAP LOGIN
+         * @param password the password in clear text, as the user typed it; kept out of {@link #toString()}
+         * @throws NullPointerException when either part is null
+         */
         public Password {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(password, "password");
@@ -67,7 +73,14 @@ public sealed interface Credentials permits Credentials.Password, Credentials.OA
      * @param token supplies the current access token; called on every authentication
      */
     record OAuth2(String user, Supplier<String> token) implements Credentials {
-        /** Validates that neither part is null. */
+        /**
+         * Validates that neither part is null.
+         *
+         * @param user  the login name sent in the SASL XOAUTH2 initial response (the e-mail address at most providers)
+         * @param token supplies the current OAuth2 access token (without the {@code Bearer} prefix); called again on
+         *              every authentication so that a refreshed token is used, and never printed
+         * @throws NullPointerException when either part is null
+         */
         public OAuth2 {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(token, "token");

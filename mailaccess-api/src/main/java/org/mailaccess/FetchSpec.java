@@ -24,7 +24,13 @@ public record FetchSpec(Set<Item> items) {
         HEADERS
     }
 
-    /** Copies the set. */
+    /**
+     * Copies the set into an immutable one.
+     *
+     * @param items the optional items to fetch on top of the key and size, which are always fetched; an empty set
+     *              asks for keys and sizes only
+     * @throws NullPointerException when {@code items} is null
+     */
     public FetchSpec {
         Objects.requireNonNull(items, "items");
         items = items.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Item.class))

@@ -17,7 +17,15 @@ public record Flags(Set<Flag> system, Set<String> keywords) {
     /** No flags at all. */
     public static final Flags NONE = new Flags(Set.of(), Set.of());
 
-    /** Copies both sets and checks that keywords are IMAP atoms (no spaces, brackets or control characters). */
+    /**
+     * Copies both sets and checks that keywords are IMAP atoms (no spaces, brackets or control characters).
+     *
+     * @param system   the system flags ({@code \Seen}, {@code \Answered}, ...; RFC 3501 section 2.3.2)
+     * @param keywords the keywords such as {@code $Forwarded} or {@code $Junk}, as the server spells them: each a
+     *                 non-empty IMAP atom of at most 255 printable US-ASCII characters
+     * @throws NullPointerException     when either set is null
+     * @throws IllegalArgumentException when a keyword is not a valid IMAP atom
+     */
     public Flags {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(keywords, "keywords");

@@ -21,7 +21,18 @@ import java.util.Set;
 public record FolderChanges(boolean uidValidityChanged, List<MessageSummary> added, Map<MessageKey, Flags> flagChanges,
         Set<MessageKey> expunged, FolderSnapshot current) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections into immutable ones.
+     *
+     * @param uidValidityChanged whether the folder's UIDVALIDITY differs from the saved snapshot's, so that every
+     *                           saved UID is void and the three collections are empty
+     * @param added              the messages that arrived since the snapshot (UID at or above its UIDNEXT), with
+     *                           their flags
+     * @param flagChanges        messages known to the snapshot whose flags changed, mapped to their flags now
+     * @param expunged           messages known to the snapshot that the server no longer has
+     * @param current            the folder's state now, to save and pass to the next sync
+     * @throws NullPointerException when a collection, one of their elements, or {@code current} is null
+     */
     public FolderChanges {
         added = List.copyOf(added);
         flagChanges = Map.copyOf(flagChanges);

@@ -19,7 +19,22 @@ import java.util.OptionalLong;
 public record FolderStatus(String folder, int messages, OptionalInt unseen, OptionalLong totalSize,
         OptionalLong uidValidity, OptionalLong uidNext, OptionalLong highestModSeq) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param folder        the full folder name; {@code "INBOX"} for POP3
+     * @param messages      the number of messages in the folder (POP3 STAT, IMAP STATUS MESSAGES), at least 0
+     * @param unseen        the number of messages without the {@code \Seen} flag (IMAP STATUS UNSEEN); empty for POP3
+     * @param totalSize     the total size of all messages in octets (POP3 STAT, IMAP STATUS SIZE of RFC 8438); empty
+     *                      when the server does not report it
+     * @param uidValidity   the folder's UIDVALIDITY (IMAP, RFC 3501 section 2.3.1.1); empty for POP3
+     * @param uidNext       the predicted UID of the next message to arrive (IMAP UIDNEXT): every message added later
+     *                      gets a UID at or above it; empty for POP3
+     * @param highestModSeq the highest modification sequence in the folder (IMAP CONDSTORE, RFC 7162); empty for POP3
+     *                      and when the server lacks CONDSTORE
+     * @throws NullPointerException     when a component is null
+     * @throws IllegalArgumentException when {@code messages} is negative
+     */
     public FolderStatus {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(unseen, "unseen");

@@ -11,7 +11,16 @@ import java.util.Objects;
  */
 public record HeaderField(String name, String value, String rawValue) {
 
-    /** Validates that no part is null. */
+    /**
+     * Validates that no part is null.
+     *
+     * @param name     the field name as sent, case preserved, such as {@code Subject} (compare it
+     *                 case-insensitively)
+     * @param value    the value unfolded (line breaks of continuation lines removed) and trimmed, with RFC 2047
+     *                 encoded words decoded to Unicode
+     * @param rawValue the value unfolded and trimmed but otherwise exactly as sent, encoded words left as they are
+     * @throws NullPointerException when a part is null
+     */
     public HeaderField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

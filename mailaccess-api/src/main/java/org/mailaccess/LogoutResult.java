@@ -30,7 +30,15 @@ public record LogoutResult(Outcome outcome, Set<MessageKey> deleted) {
         UNKNOWN
     }
 
-    /** Validates and copies the components. */
+    /**
+     * Validates the outcome and copies the keys into an immutable set.
+     *
+     * @param outcome what happened to the deletions requested during the session
+     * @param deleted the keys of the messages whose deletion {@code outcome} refers to: removed for
+     *                {@link Outcome#COMMITTED}, still on the server for {@link Outcome#DISCARDED}, to be checked for
+     *                {@link Outcome#UNKNOWN}; empty for {@link Outcome#NOTHING_PENDING}
+     * @throws NullPointerException when {@code outcome}, the set or one of its keys is null
+     */
     public LogoutResult {
         Objects.requireNonNull(outcome, "outcome");
         deleted = Set.copyOf(deleted);

@@ -16,7 +16,12 @@ public sealed interface MailboxEvent {
      * @param keys the new messages
      */
     record NewMessages(List<MessageKey> keys) implements MailboxEvent {
-        /** Copies the list. */
+        /**
+         * Copies the list into an immutable one.
+         *
+         * @param keys the keys of the messages that arrived, in the order the server lists them
+         * @throws NullPointerException when the list or one of its keys is null
+         */
         public NewMessages {
             keys = List.copyOf(keys);
         }
@@ -28,7 +33,13 @@ public sealed interface MailboxEvent {
      * @param keys the removed messages, when known by UID
      */
     record Expunged(Set<MessageKey> keys) implements MailboxEvent {
-        /** Copies the set. */
+        /**
+         * Copies the set into an immutable one.
+         *
+         * @param keys the keys of the messages the server removed, in no particular order (the watch translates the
+         *             sequence numbers of EXPUNGE responses into keys itself)
+         * @throws NullPointerException when the set or one of its keys is null
+         */
         public Expunged {
             keys = Set.copyOf(keys);
         }
@@ -41,7 +52,13 @@ public sealed interface MailboxEvent {
      * @param flags its flags now
      */
     record FlagsChanged(MessageKey key, Flags flags) implements MailboxEvent {
-        /** Validates the parts. */
+        /**
+         * Validates the parts.
+         *
+         * @param key   the message whose flags changed
+         * @param flags all of its flags now (not only the changed ones)
+         * @throws NullPointerException when either part is null
+         */
         public FlagsChanged {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(flags, "flags");

@@ -18,7 +18,17 @@ public record MessageKey(String folder, long uidValidity, String id) {
     /** Name of the only POP3 folder, and of the IMAP inbox (RFC 3501 section 5.1). */
     public static final String INBOX = "INBOX";
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param folder      the full name of the folder holding the message; {@link #INBOX} for POP3
+     * @param uidValidity the folder's IMAP UIDVALIDITY (RFC 3501 section 2.3.1.1) when the key was made, at least 0;
+     *                    0 for POP3
+     * @param id          the POP3 unique-id listing as the server sent it (UIDL, RFC 1939 section 7) or the IMAP UID
+     *                    in decimal; not empty
+     * @throws NullPointerException     when {@code folder} or {@code id} is null
+     * @throws IllegalArgumentException when {@code id} is empty or {@code uidValidity} is negative
+     */
     public MessageKey {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(id, "id");

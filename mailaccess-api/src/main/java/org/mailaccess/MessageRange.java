@@ -58,7 +58,12 @@ public sealed interface MessageRange permits MessageRange.All, MessageRange.Newe
      * @param count how many
      */
     record Newest(int count) implements MessageRange {
-        /** Validates the count. */
+        /**
+         * Validates the count.
+         *
+         * @param count how many of the newest messages to cover, at least 1; a folder with fewer yields all of them
+         * @throws IllegalArgumentException when {@code count} is less than 1
+         */
         public Newest {
             if (count < 1) {
                 throw new IllegalArgumentException("count must be at least 1");
@@ -72,7 +77,12 @@ public sealed interface MessageRange permits MessageRange.All, MessageRange.Newe
      * @param keys the keys, copied
      */
     record Keys(List<MessageKey> keys) implements MessageRange {
-        /** Copies the list. */
+        /**
+         * Copies the list into an immutable one.
+         *
+         * @param keys the messages to cover; keys the server no longer has are left out of the result
+         * @throws NullPointerException when the list or one of its keys is null
+         */
         public Keys {
             keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
         }
@@ -85,7 +95,14 @@ public sealed interface MessageRange permits MessageRange.All, MessageRange.Newe
      * @param last  the highest UID
      */
     record UidRange(long first, long last) implements MessageRange {
-        /** Validates the bounds. */
+        /**
+         * Validates the bounds.
+         *
+         * @param first the lowest IMAP UID covered, at least 1
+         * @param last  the highest IMAP UID covered, at least {@code first}; {@link Long#MAX_VALUE} stands for
+         *              {@code *}, the newest message (RFC 3501 section 9, sequence-set)
+         * @throws IllegalArgumentException unless {@code 1 <= first <= last}
+         */
         public UidRange {
             if (first < 1 || last < first) {
                 throw new IllegalArgumentException("need 1 <= first <= last");

@@ -17,7 +17,21 @@ import java.util.Optional;
 public record MessageSummary(MessageKey key, long size, Flags flags, Optional<Instant> internalDate,
         Optional<MessageHeaders> headers) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param key          the stable key of the message
+     * @param size         the size of the whole message in octets as the server reports it (POP3 LIST, RFC 1939
+     *                     section 5; IMAP RFC822.SIZE), at least 0; for POP3 it may differ slightly from the bytes
+     *                     actually retrieved
+     * @param flags        the message's flags; {@link Flags#NONE} for POP3 or when the {@link FetchSpec} did not ask
+     *                     for them
+     * @param internalDate when the server received the message (IMAP INTERNALDATE, RFC 3501 section 2.3.3); empty for
+     *                     POP3 or when not fetched
+     * @param headers      the parsed header section; empty when not fetched
+     * @throws NullPointerException     when a component is null
+     * @throws IllegalArgumentException when {@code size} is negative
+     */
     public MessageSummary {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(flags, "flags");

@@ -12,7 +12,13 @@ import java.util.Optional;
  */
 public record Quota(String root, List<Resource> resources) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list into an immutable one.
+     *
+     * @param root      the quota root name (RFC 9208 section 3), often the empty string for the user's main quota
+     * @param resources the resources this root limits, in the order the server sent them
+     * @throws NullPointerException when {@code root}, the list or one of its elements is null
+     */
     public Quota {
         Objects.requireNonNull(root, "root");
         resources = List.copyOf(resources);
@@ -26,7 +32,15 @@ public record Quota(String root, List<Resource> resources) {
      * @param limit the limit
      */
     public record Resource(String name, long usage, long limit) {
-        /** Validates the name. */
+        /**
+         * Validates the name.
+         *
+         * @param name  the resource name as sent, such as {@code STORAGE} or {@code MESSAGE} (RFC 9208 section 5)
+         * @param usage the current usage, in the resource's unit: units of 1024 octets for {@code STORAGE}, a count of
+         *              messages for {@code MESSAGE}
+         * @param limit the limit, in the same unit as {@code usage}
+         * @throws NullPointerException when {@code name} is null
+         */
         public Resource {
             Objects.requireNonNull(name, "name");
         }

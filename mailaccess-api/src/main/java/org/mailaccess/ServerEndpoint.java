@@ -15,7 +15,19 @@ import java.util.Objects;
  */
 public record ServerEndpoint(Protocol protocol, String host, int port, TlsMode tls) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param protocol the protocol spoken, POP3 or IMAP
+     * @param host     the server host name or IP address literal, without spaces or control characters; also the
+     *                 name the server certificate is verified against (RFC 6125)
+     * @param port     the TCP port, 1 to 65535
+     * @param tls      how the connection is protected: implicit TLS from the first byte, a required STLS/STARTTLS
+     *                 upgrade, or (for tests only) none
+     * @throws NullPointerException     when {@code protocol}, {@code host} or {@code tls} is null
+     * @throws IllegalArgumentException when the host is blank or contains spaces or control characters, or the port
+     *                                  is out of range
+     */
     public ServerEndpoint {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(host, "host");

@@ -6,6 +6,7 @@ package org.mailaccess;
  */
 public final class UnsupportedCapabilityException extends MailAccessException {
 
+    /** The feature the operation needed and the session does not offer. */
     private final Capability capability;
 
     /**
