@@ -47,12 +47,23 @@ public record FetchSpec(Set<Item> items) {
     }
 
     /**
-     * Everything a message list shows: flags, internal date and the parsed header. This is the headers-only preview.
+     * Everything a message list shows: flags, internal date and the parsed header, without any body. For POP3, which
+     * has neither flags nor dates, this is the same as {@link #headersOnly()}.
      *
      * @return the spec
      */
     public static FetchSpec headers() {
         return new FetchSpec(EnumSet.allOf(Item.class));
+    }
+
+    /**
+     * The parsed header alone, without flags or internal date: the cheapest preview (POP3 {@code TOP n 0}, RFC 1939
+     * section 7; IMAP {@code BODY.PEEK[HEADER]}).
+     *
+     * @return the spec
+     */
+    public static FetchSpec headersOnly() {
+        return new FetchSpec(EnumSet.of(Item.HEADERS));
     }
 
     /**

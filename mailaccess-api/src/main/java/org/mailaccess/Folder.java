@@ -68,6 +68,8 @@ public interface Folder {
      * @param sink where the bytes go; not closed
      * @return the number of bytes written
      * @throws CommandFailedException when the server no longer has the message
+     * @throws java.io.UncheckedIOException when writing to the sink fails; check {@link MailboxSession#isOpen()},
+     *                                      since the rest of the message may not have been read
      */
     long writeMessage(MessageKey key, OutputStream sink);
 
@@ -168,6 +170,7 @@ public interface Folder {
      * @param internalDate the internal date, or null for "now"
      * @return the new key when the server reports it (APPENDUID, RFC 4315)
      * @throws UnsupportedCapabilityException when {@link Capability#APPEND} is missing
+     * @throws java.io.UncheckedIOException   when reading the message from {@code rfc822} fails
      */
     default Optional<MessageKey> append(InputStream rfc822, Flags flags, Instant internalDate) {
         throw new UnsupportedCapabilityException(Capability.APPEND);

@@ -1,5 +1,6 @@
 package org.mailaccess;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,13 +29,14 @@ public sealed interface MessageRange permits MessageRange.All, MessageRange.Newe
     }
 
     /**
-     * Exactly these messages; keys the server no longer has are left out of the result.
+     * Exactly these messages, in the collection's iteration order; keys the server no longer has are left out of the
+     * result.
      *
      * @param keys the keys
      * @return the range
      */
-    static MessageRange of(List<MessageKey> keys) {
-        return new Keys(keys);
+    static MessageRange of(Collection<MessageKey> keys) {
+        return new Keys(List.copyOf(keys));
     }
 
     /**

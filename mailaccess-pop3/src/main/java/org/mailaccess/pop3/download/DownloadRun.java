@@ -3,7 +3,6 @@ package org.mailaccess.pop3.download;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,7 +38,6 @@ final class DownloadRun {
     private static final int DELETE_BATCH = 100;
     /** Consecutive store failures after which the store, not the message, is taken to be the problem. */
     private static final int STORE_FAILURES_TO_STOP = 3;
-    private static final FetchSpec HEADERS_ONLY = new FetchSpec(EnumSet.of(FetchSpec.Item.HEADERS));
 
     private final Pop3Downloader.Settings s;
     private final RunReport r;
@@ -290,7 +288,7 @@ final class DownloadRun {
                 for (int i = 0; i < keys.size(); i += PREVIEW_CHUNK) {
                     checkCancelled();
                     List<MessageKey> chunk = keys.subList(i, Math.min(keys.size(), i + PREVIEW_CHUNK));
-                    for (MessageSummary m : inbox.summaries(MessageRange.of(chunk), HEADERS_ONLY)) {
+                    for (MessageSummary m : inbox.summaries(MessageRange.of(chunk), FetchSpec.headersOnly())) {
                         m.headers().ifPresent(h -> headers.put(m.key(), h));
                     }
                 }

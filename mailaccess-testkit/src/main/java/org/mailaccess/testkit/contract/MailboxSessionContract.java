@@ -861,6 +861,34 @@ public abstract class MailboxSessionContract {
     }
 
     /**
+     * A sent message saved into the folder with the Sent role (RFC 6154 SPECIAL-USE, or the well-known name "Sent")
+     * stays on the server: another session, as another device would, lists and reads it there.
+     */
+    @Test
+    public void savesSentMailInTheSentFolderForEveryDevice() {
+        String user = backend().createUser();
+        CorpusMessage message = ContractCorpus.plain();
+        try (MailboxSession laptop = backend.open(user)) {
+            requires(laptop, Capability.FOLDERS, "a Sent folder");
+            requires(laptop, Capability.APPEND, "saving a sent message with APPEND");
+            Optional<FolderInfo> sent = laptop.folderWithRole(FolderRole.SENT);
+            if (sent.isEmpty()) {
+                laptop.createFolder("Sent");
+                sent = laptop.folderWithRole(FolderRole.SENT);
+            }
+            assertThat(sent).as("the folder with the Sent role (by SPECIAL-USE, or a folder named Sent)").isPresent();
+            laptop.folder(sent.get().name()).append(new ByteArrayInputStream(message.bytes()), Flags.of(Flag.SEEN),
+                    null);
+            try (MailboxSession phone = backend.open(user)) {
+                Folder phoneSent = phone.folder(phone.folderWithRole(FolderRole.SENT).orElseThrow().name());
+                MessageSummary listed = single(phoneSent.summaries(MessageRange.all(), FetchSpec.headers()));
+                assertThat(listed.flags().has(Flag.SEEN)).isTrue();
+                assertThat(messageId(open(phoneSent, listed.key()))).isEqualTo(message.messageId());
+            }
+        }
+    }
+
+    /**
      * {@link Folder#changesSince} reports, against a saved snapshot, what another session and a delivery changed:
      * a flag change, an expunged message and a new one, with the same UIDVALIDITY; asked again with the new snapshot
      * it reports nothing.
