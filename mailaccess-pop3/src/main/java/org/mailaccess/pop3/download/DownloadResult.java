@@ -32,7 +32,27 @@ public record DownloadResult(RunStatus status, List<LocalMessage> downloaded, Li
         List<MessageFailure> failed, Optional<LogoutResult> logout, List<DownloadWarning> warnings,
         Optional<ServerInfo> server, Optional<Instant> nextLoginAllowed, Optional<Exception> error) {
 
-    /** Copies the lists and checks the components. */
+    /**
+     * Copies the lists and checks the components.
+     *
+     * @param status           how the run ended
+     * @param downloaded       the messages stored by this run, in server order
+     * @param previewed        new messages seen by their header only (TOP, RFC 1939 section 7), because of the size
+     *                         policy or preview mode
+     * @param deleted          the messages whose delete the server committed at QUIT (RFC 1939 section 6)
+     * @param deletePending    the messages whose DELE was sent or due but not seen committed; the next run deletes
+     *                         them again if they are still there, and never downloads them again
+     * @param kept             the downloaded messages (by this run or earlier ones) left on the server
+     * @param skipped          new messages left alone (marked {@link Mark#IGNORE}, or too large)
+     * @param failed           the messages that failed, and at which stage
+     * @param logout           what QUIT reported; empty when QUIT was not sent
+     * @param warnings         things the application should know
+     * @param server           the mailbox size and the server's policies; empty when the run stopped before STAT
+     * @param nextLoginAllowed with {@link RunStatus#LOGIN_DELAYED}: when the server's LOGIN-DELAY (RFC 2449 section
+     *                         6.8) allows the next login, when known
+     * @param error            with {@link RunStatus#FAILED}: why
+     * @throws NullPointerException if any argument is null, or a list contains null
+     */
     public DownloadResult {
         Objects.requireNonNull(status, "status");
         downloaded = List.copyOf(downloaded);

@@ -51,7 +51,14 @@ public record DownloadWarning(Kind kind, Optional<MessageKey> key, String messag
         LISTENER_FAILED
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param kind    what happened
+     * @param key     the message concerned; empty for a warning about the run as a whole
+     * @param message a sentence for logs
+     * @throws NullPointerException if any argument is null
+     */
     public DownloadWarning {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");

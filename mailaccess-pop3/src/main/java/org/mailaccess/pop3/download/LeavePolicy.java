@@ -86,7 +86,13 @@ public sealed interface LeavePolicy
      * @param days how many days after the download
      */
     record DeleteDaysAfterDownload(int days) implements LeavePolicy {
-        /** Checks the number of days. */
+        /**
+         * Checks the number of days.
+         *
+         * @param days how many days (of 24 hours) after the download, as the ledger recorded it, the message is
+         *             deleted; 0 behaves like {@link LeavePolicy#deleteAfterDownload()}
+         * @throws IllegalArgumentException if {@code days} is negative
+         */
         public DeleteDaysAfterDownload {
             if (days < 0) {
                 throw new IllegalArgumentException("days must not be negative: " + days);

@@ -35,7 +35,21 @@ public sealed interface LedgerChange
      */
     record Downloaded(String uidl, Instant at, long size, Optional<String> storeId, Optional<String> fingerprint)
             implements LedgerChange {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param uidl        the UIDL (RFC 1939 section 7), compared exactly
+         * @param at          when it was downloaded; leave policies count from here
+         * @param size        the size in octets the server listed (RFC 1939 LIST), used to notice a reused UIDL
+         * @param storeId     the id the store gave the prepared message, which {@link MessageStore#recover} publishes
+         *                    after a crash; empty in ledgers written before version 2
+         * @param fingerprint the digest of the message's header (see {@code Fingerprint}), checked before a later
+         *                    session deletes it; empty in ledgers written before version 2
+         * @throws NullPointerException     if {@code uidl}, {@code at}, {@code storeId} or {@code fingerprint} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty, {@code storeId} holds an empty string, or
+         *                                  {@code fingerprint} holds an empty string, {@code "-"} (the ledger's mark
+         *                                  for none) or a character that is not printable ASCII (space included)
+         */
         public Downloaded {
             LedgerState.checkUidl(uidl);
             Objects.requireNonNull(at, "at");
@@ -66,7 +80,17 @@ public sealed interface LedgerChange
      * @param fingerprint the fingerprint
      */
     record Fingerprinted(String uidl, String fingerprint) implements LedgerChange {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param uidl        the UIDL (RFC 1939 section 7), compared exactly
+         * @param fingerprint the digest of the message's header (see {@code Fingerprint}) seen when its delete was
+         *                    first due
+         * @throws NullPointerException     if {@code uidl} or {@code fingerprint} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty, or {@code fingerprint} is empty, is {@code "-"}
+         *                                  (the ledger's mark for none) or has a character that is not printable
+         *                                  ASCII (space included)
+         */
         public Fingerprinted {
             LedgerState.checkUidl(uidl);
             LedgerState.checkToken("fingerprint", Optional.of(fingerprint));
@@ -80,7 +104,14 @@ public sealed interface LedgerChange
      * @param mark the mark
      */
     record Marked(String uidl, Mark mark) implements LedgerChange {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param uidl the UIDL (RFC 1939 section 7), compared exactly
+         * @param mark what the application decided for the message
+         * @throws NullPointerException     if {@code uidl} or {@code mark} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty
+         */
         public Marked {
             LedgerState.checkUidl(uidl);
             Objects.requireNonNull(mark, "mark");
@@ -93,7 +124,13 @@ public sealed interface LedgerChange
      * @param uidl the UIDL
      */
     record Unmarked(String uidl) implements LedgerChange {
-        /** Checks the UIDL. */
+        /**
+         * Checks the UIDL.
+         *
+         * @param uidl the UIDL (RFC 1939 section 7) whose mark is dropped
+         * @throws NullPointerException     if {@code uidl} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty
+         */
         public Unmarked {
             LedgerState.checkUidl(uidl);
         }
@@ -107,7 +144,14 @@ public sealed interface LedgerChange
      * @param at   when it was reported
      */
     record RemovedFromTrash(String uidl, Instant at) implements LedgerChange {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param uidl the UIDL (RFC 1939 section 7), compared exactly
+         * @param at   when the application reported it removed from the local trash
+         * @throws NullPointerException     if {@code uidl} or {@code at} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty
+         */
         public RemovedFromTrash {
             LedgerState.checkUidl(uidl);
             Objects.requireNonNull(at, "at");
@@ -121,7 +165,14 @@ public sealed interface LedgerChange
      * @param uidl the UIDL
      */
     record DeleteRequested(String uidl) implements LedgerChange {
-        /** Checks the UIDL. */
+        /**
+         * Checks the UIDL.
+         *
+         * @param uidl the UIDL (RFC 1939 section 7) of the message about to be deleted (DELE, RFC 1939
+         *             section 6)
+         * @throws NullPointerException     if {@code uidl} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty
+         */
         public DeleteRequested {
             LedgerState.checkUidl(uidl);
         }
@@ -135,7 +186,14 @@ public sealed interface LedgerChange
      * @param at   when it was seen gone
      */
     record Gone(String uidl, Instant at) implements LedgerChange {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param uidl the UIDL (RFC 1939 section 7), compared exactly
+         * @param at   when it was seen gone: the commit of QUIT (RFC 1939 section 6), or a listing without it
+         * @throws NullPointerException     if {@code uidl} or {@code at} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty
+         */
         public Gone {
             LedgerState.checkUidl(uidl);
             Objects.requireNonNull(at, "at");
@@ -148,7 +206,13 @@ public sealed interface LedgerChange
      * @param uidl the UIDL
      */
     record Forgotten(String uidl) implements LedgerChange {
-        /** Checks the UIDL. */
+        /**
+         * Checks the UIDL.
+         *
+         * @param uidl the UIDL (RFC 1939 section 7) whose record and mark are dropped
+         * @throws NullPointerException     if {@code uidl} is null
+         * @throws IllegalArgumentException if {@code uidl} is empty
+         */
         public Forgotten {
             LedgerState.checkUidl(uidl);
         }
@@ -162,7 +226,14 @@ public sealed interface LedgerChange
      * @param loginDelaySeconds  the LOGIN-DELAY the server announced after login, if any
      */
     record LoggedIn(Instant at, OptionalInt loginDelaySeconds) implements LedgerChange {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param at                when the session logged in
+         * @param loginDelaySeconds the minimum time in seconds between logins that the server announced after login
+         *                          (LOGIN-DELAY, RFC 2449 section 6.8); empty when it announced none
+         * @throws NullPointerException if {@code at} or {@code loginDelaySeconds} is null
+         */
         public LoggedIn {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(loginDelaySeconds, "loginDelaySeconds");

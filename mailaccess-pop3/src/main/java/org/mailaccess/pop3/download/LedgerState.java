@@ -22,7 +22,15 @@ public record LedgerState(Map<String, DownloadRecord> downloads, Map<String, Mar
     /** The state of an account never downloaded from. */
     public static final LedgerState EMPTY = new LedgerState(Map.of(), Map.of(), Optional.empty());
 
-    /** Copies the maps; iteration order is kept. */
+    /**
+     * Copies the maps; iteration order is kept.
+     *
+     * @param downloads the downloaded messages by UIDL (RFC 1939 section 7), including tombstones of messages gone
+     *                  from the server, in the order they were downloaded
+     * @param marks     the application's marks by UIDL
+     * @param lastLogin the last recorded login; empty when none was recorded
+     * @throws NullPointerException if any argument is null
+     */
     public LedgerState {
         downloads = Collections.unmodifiableMap(new LinkedHashMap<>(downloads));
         marks = Collections.unmodifiableMap(new LinkedHashMap<>(marks));
@@ -43,7 +51,22 @@ public record LedgerState(Map<String, DownloadRecord> downloads, Map<String, Mar
     public record DownloadRecord(Instant downloadedAt, long size, boolean deletePending,
             Optional<Instant> removedFromTrashAt, Optional<Instant> goneAt, Optional<String> storeId,
             Optional<String> fingerprint) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param downloadedAt       when it was stored; leave policies count from here
+         * @param size               the size in octets the server listed (RFC 1939 LIST) when it was downloaded
+         * @param deletePending      whether a delete (DELE) was requested and not yet seen committed at QUIT (RFC 1939
+         *                           section 6)
+         * @param removedFromTrashAt when the application reported it removed from the local trash; empty until then
+         * @param goneAt             when it was seen gone from the server, which makes the record a tombstone; empty
+         *                           while it is on the server
+         * @param storeId            the id the store gave the message; empty when not recorded (before ledger
+         *                           version 2)
+         * @param fingerprint        the identity digest of its header; empty when not recorded (before ledger
+         *                           version 2, until learned)
+         * @throws NullPointerException if {@code downloadedAt} or any of the {@code Optional} arguments is null
+         */
         public DownloadRecord {
             Objects.requireNonNull(downloadedAt, "downloadedAt");
             Objects.requireNonNull(removedFromTrashAt, "removedFromTrashAt");
@@ -88,7 +111,14 @@ public record LedgerState(Map<String, DownloadRecord> downloads, Map<String, Mar
      * @param loginDelaySeconds the LOGIN-DELAY the server announced (RFC 2449 section 6.8)
      */
     public record Login(Instant at, OptionalInt loginDelaySeconds) {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param at                when the session logged in
+         * @param loginDelaySeconds the minimum time in seconds between logins that the server announced (LOGIN-DELAY,
+         *                          RFC 2449 section 6.8); empty when it announced none
+         * @throws NullPointerException if {@code at} or {@code loginDelaySeconds} is null
+         */
         public Login {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(loginDelaySeconds, "loginDelaySeconds");

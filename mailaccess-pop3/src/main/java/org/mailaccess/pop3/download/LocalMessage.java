@@ -16,7 +16,17 @@ import org.mailaccess.MessageKey;
  */
 public record LocalMessage(String id, MessageKey key, long size, Instant storedAt) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id       the store's own id; for {@link MaildirStore} the Maildir base name, without the
+     *                 {@code :2,flags} part that readers add
+     * @param key      the POP3 key (UIDL) the message was downloaded under
+     * @param size     the size in octets, exactly as stored
+     * @param storedAt when the store committed it
+     * @throws NullPointerException     if {@code id}, {@code key} or {@code storedAt} is null
+     * @throws IllegalArgumentException if {@code size} is negative
+     */
     public LocalMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(key, "key");

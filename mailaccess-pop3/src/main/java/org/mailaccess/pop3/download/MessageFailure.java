@@ -28,7 +28,15 @@ public record MessageFailure(MessageKey key, Stage stage, Exception error) {
         PREVIEW
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param key   the message
+     * @param stage where it failed
+     * @param error the cause: a {@link org.mailaccess.MailAccessException} from the session, an
+     *              {@link java.io.IOException} from the store or ledger
+     * @throws NullPointerException if any argument is null
+     */
     public MessageFailure {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(stage, "stage");

@@ -21,7 +21,20 @@ public record PreviewResult(RunStatus status, List<PreviewedMessage> messages, O
         Optional<LogoutResult> logout, List<DownloadWarning> warnings, Optional<Instant> nextLoginAllowed,
         Optional<Exception> error) {
 
-    /** Copies the lists and checks the components. */
+    /**
+     * Copies the lists and checks the components.
+     *
+     * @param status           how the preview ended
+     * @param messages         the new messages in server order, with their headers (TOP, RFC 1939 section 7) and
+     *                         current marks
+     * @param server           the mailbox size and the server's policies; empty when the preview stopped before STAT
+     * @param logout           what QUIT reported; empty when QUIT was not sent
+     * @param warnings         things the application should know
+     * @param nextLoginAllowed with {@link RunStatus#LOGIN_DELAYED}: when the server's LOGIN-DELAY (RFC 2449 section
+     *                         6.8) allows the next login, when known
+     * @param error            with {@link RunStatus#FAILED}: why
+     * @throws NullPointerException if any argument is null, or a list contains null
+     */
     public PreviewResult {
         Objects.requireNonNull(status, "status");
         messages = List.copyOf(messages);

@@ -16,7 +16,15 @@ import org.mailaccess.MessageKey;
  */
 public record PreviewedMessage(MessageKey key, long size, Optional<MessageHeaders> headers, Optional<Mark> mark) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param key     the message
+     * @param size    the size in octets the server listed (RFC 1939 LIST)
+     * @param headers the parsed header from {@code TOP n 0}; empty when the server has no TOP or refused it
+     * @param mark    the application's current mark; empty when unmarked
+     * @throws NullPointerException if {@code key}, {@code headers} or {@code mark} is null
+     */
     public PreviewedMessage {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(headers, "headers");

@@ -17,7 +17,17 @@ import org.mailaccess.Capabilities;
  */
 public record ServerInfo(int messageCount, long mailboxSize, Optional<String> expire, OptionalInt loginDelaySeconds) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param messageCount      the number of messages in the maildrop (STAT, RFC 1939 section 5)
+     * @param mailboxSize       the size of the maildrop in octets (STAT)
+     * @param expire            the EXPIRE capability argument as sent after login, e.g. {@code "30"}, {@code "0"},
+     *                          {@code "NEVER"} (RFC 2449 section 6.7); empty when the server announced none
+     * @param loginDelaySeconds the LOGIN-DELAY in seconds (RFC 2449 section 6.8); empty when the server announced
+     *                          none
+     * @throws NullPointerException if {@code expire} or {@code loginDelaySeconds} is null
+     */
     public ServerInfo {
         Objects.requireNonNull(expire, "expire");
         Objects.requireNonNull(loginDelaySeconds, "loginDelaySeconds");

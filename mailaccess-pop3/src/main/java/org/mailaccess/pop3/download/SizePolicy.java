@@ -20,7 +20,15 @@ public record SizePolicy(Action action, long limit) {
         SKIP
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param action what happens to a new message above the limit
+     * @param limit  the largest size, in octets as the server lists it (RFC 1939 LIST), that is downloaded without
+     *               asking
+     * @throws NullPointerException     if {@code action} is null
+     * @throws IllegalArgumentException if {@code limit} is negative
+     */
     public SizePolicy {
         java.util.Objects.requireNonNull(action, "action");
         if (limit < 0) {

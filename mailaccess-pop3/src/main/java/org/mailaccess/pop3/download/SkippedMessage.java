@@ -20,7 +20,14 @@ public record SkippedMessage(MessageKey key, long size, Reason reason) {
         TOO_LARGE
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param key    the message
+     * @param size   the size in octets the server listed (RFC 1939 LIST)
+     * @param reason why it was skipped
+     * @throws NullPointerException if {@code key} or {@code reason} is null
+     */
     public SkippedMessage {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(reason, "reason");
